@@ -1,0 +1,2 @@
+/** Panels and panel estimators. */
+package org.econ4j.panel;
