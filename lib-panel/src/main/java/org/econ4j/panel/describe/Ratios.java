@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.econ4j.core.Note;
 import org.econ4j.core.SpecificationException;
+import org.econ4j.core.table.Format;
 import org.econ4j.core.table.Table;
 import org.econ4j.core.table.TableFormat;
 import org.econ4j.panel.Panel;
@@ -336,10 +337,7 @@ public final class Ratios {
     }
     header.addAll(List.of("N", "Ratio of sums", "Mean ratio", "Min", "Max"));
     String what =
-        (scale == 1 ? "" : scale == 100 ? "100 x " : Stats.num(scale, 0) + " x ")
-            + numerator
-            + " / "
-            + denominator;
+        (scale == 1 ? "" : Format.auto(scale, 4) + " * ") + numerator + " / " + denominator;
     Table.Builder b =
         Table.builder(header)
             .caption(name + " = " + what + (by.isEmpty() ? "" : " by " + String.join(" and ", by)));

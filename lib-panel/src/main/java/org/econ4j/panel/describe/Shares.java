@@ -367,7 +367,7 @@ public final class Shares {
    * @return the table
    */
   public Table toTable() {
-    String what = value == null ? "Rows" : value;
+    String what = value == null ? "rows" : "'" + value + "'";
     List<String> header = new ArrayList<>();
     header.add(by);
     if (by2 != null) {

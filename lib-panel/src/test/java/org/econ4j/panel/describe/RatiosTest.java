@@ -42,7 +42,7 @@ class RatiosTest {
     assertThat(e01.denominatorSum()).isEqualTo(6);
     assertThat(e01.ratioOfSums()).isCloseTo(200, within(EPS));
     assertThat(r.row("W", "2000").meanRatio()).isCloseTo(10, within(EPS));
-    assertThat(r.toString()).contains("y_to_x = 100 x y / x by region and year");
+    assertThat(r.toString()).contains("y_to_x = 100 * y / x by region and year");
     Ratios byRegion = r.withBy("region");
     assertThat(byRegion.row("E", "").n()).isEqualTo(3);
   }
