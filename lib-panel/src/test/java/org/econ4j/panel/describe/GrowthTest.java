@@ -190,6 +190,17 @@ class GrowthTest {
   }
 
   @Test
+  void ratesLookupAndTotalTable() {
+    Growth g = Growth.of(Fixtures.small(), "y", "year");
+    assertThatThrownBy(() -> g.rates(2000, 2001).row("E"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown group 'E'");
+    assertThat(g.valueColumn()).isEqualTo("y");
+    assertThat(g.timeColumn()).isEqualTo("year");
+    assertThat(g.toString()).contains("Change %").contains("400.00");
+  }
+
+  @Test
   void leavesInputsUnchanged() {
     Panel p = Fixtures.small();
     Growth.of(p, "y", "year").withBy("unit").rates(2000, 2001).toTable();
