@@ -31,6 +31,27 @@ class CoefficientOfVariationTest {
   }
 
   @Test
+  void cvWithinGroups() {
+    CoefficientOfVariation cv = CoefficientOfVariation.of(Fixtures.indexed(), "x").withBy("region");
+    assertThat(cv.by()).contains("region");
+    // E 2000: 1, 3 -> mean 2, sd sqrt(2); W 2001 has no value and is omitted
+    assertThat(cv.row("E", 2000).cv()).isCloseTo(Math.sqrt(2) / 2, within(EPS));
+    assertThat(cv.row("W", 2000).n()).isEqualTo(1);
+    assertThat(cv.row("W", 2000).cv()).isNaN();
+    assertThat(cv.rows()).hasSize(3);
+    assertThatThrownBy(() -> cv.row("W", 2001))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("period 2001 of group 'W' does not occur in 'year'");
+    assertThatThrownBy(cv::values)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("values() is for an ungrouped result; read rows() instead");
+    assertThat(cv.toString()).contains("across units within region").contains("0.707");
+    assertThatThrownBy(() -> cv.withBy("zone"))
+        .isInstanceOf(SpecificationException.class)
+        .hasMessage("unknown column 'zone'; " + Fixtures.KNOWN);
+  }
+
+  @Test
   void undefinedCvIsMissing() {
     Panel p =
         Panel.builder()
