@@ -31,7 +31,8 @@ import org.econ4j.panel.Panel;
  * <p>Subsamples: {@link #withBy(String)} gives one block per group of a column; {@link
  * #withSubsample(String, boolean[])} and {@link #withSubsample(String, IntPredicate)} add named row
  * filters (e.g. leading versus lagging regions); subsamples may overlap. Without them there is a
- * single block named {@code "All"}. Cost O(N k<sup>2</sup>) per block for k variables.
+ * single block named {@code "All"}. Cost O(N k<sup>2</sup>) per block for k variables, and one row
+ * mask per block: meant for a handful of subsamples, not for thousands of groups.
  *
  * <p>Immutable and thread-safe ({@code withX} returns a new, recomputed result). Verified against R
  * 4.2.2 {@code cor()} on the Grunfeld data ({@code DescribeReferenceTest}).
