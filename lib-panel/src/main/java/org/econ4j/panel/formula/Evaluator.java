@@ -156,21 +156,21 @@ final class Evaluator {
             + v.shown
             + "' in "
             + context
-            + " is categorical but a number is needed in '"
-            + t
-            + "'; use factor("
+            + " is categorical but a number is needed "
+            + (t instanceof Term.Variable ? "here" : "in '" + t + "'")
+            + "; use factor("
             + Printer.name(v.shown)
             + ") or i("
             + Printer.name(v.shown)
             + ") for dummies, or compare it with a label");
   }
 
-  private Value numericValue(Term t) {
+  private Value numericValue(Term t, Term parent) {
     Value v = eval(t);
     if (v.isScalar || v.array != null) {
       return v;
     }
-    throw notNumeric(v, t);
+    throw notNumeric(v, parent);
   }
 
   private double[] target(Value v) {
@@ -201,7 +201,7 @@ final class Evaluator {
     }
     if (t instanceof Term.Function) {
       Term.Function f = (Term.Function) t;
-      Value a = numericValue(f.argument());
+      Value a = numericValue(f.argument(), t);
       if (a.isScalar) {
         return Value.ofScalar(apply(f.name(), a.scalar));
       }
@@ -211,7 +211,7 @@ final class Evaluator {
       return Value.ofArray(out, true);
     }
     if (t instanceof Term.Negation) {
-      Value a = numericValue(((Term.Negation) t).operand());
+      Value a = numericValue(((Term.Negation) t).operand(), t);
       if (a.isScalar) {
         return Value.ofScalar(-a.scalar);
       }
@@ -223,7 +223,7 @@ final class Evaluator {
       return Value.ofArray(out, true);
     }
     if (t instanceof Term.Not) {
-      Value a = numericValue(((Term.Not) t).operand());
+      Value a = numericValue(((Term.Not) t).operand(), t);
       if (a.isScalar) {
         return Value.ofScalar(not(a.scalar));
       }
@@ -240,7 +240,7 @@ final class Evaluator {
     if (t instanceof Term.Shift) {
       Term.Shift s = (Term.Shift) t;
       PanelIndex index = panel.requireIndex(s.toString());
-      double[] x = toArray(numericValue(s.argument()), s);
+      double[] x = toArray(numericValue(s.argument(), s), s);
       double[] out;
       switch (s.kind()) {
         case LAG:
@@ -323,8 +323,8 @@ final class Evaluator {
       }
       return arithmetic(op, l, r);
     }
-    Value l = numericValue(o.left());
-    Value r = numericValue(o.right());
+    Value l = numericValue(o.left(), o);
+    Value r = numericValue(o.right(), o);
     return arithmetic(op, l, r);
   }
 
