@@ -621,12 +621,23 @@ final class Parser {
                 + callText(name)
                 + "' must be a positive integer, got 0; d(x, 0) is identically zero");
       }
-      Term t = k == 0 ? arg : new Term.Shift(kind, arg, k);
+      Term t = k == 0 ? asTerm(arg) : new Term.Shift(kind, arg, k);
       if (!out.contains(t)) {
         out.add(t);
       }
     }
     return out;
+  }
+
+  /** An expression as a formula term: itself when it can stand alone, otherwise inside I(). */
+  private static Term asTerm(Term arg) {
+    if (arg instanceof Term.Variable
+        || arg instanceof Term.Function
+        || arg instanceof Term.Identity
+        || arg instanceof Term.Shift) {
+      return arg;
+    }
+    return new Term.Identity(arg);
   }
 
   /** The source text of the call starting at {@code name} up to the current token. */

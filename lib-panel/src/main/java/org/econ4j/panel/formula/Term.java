@@ -273,7 +273,8 @@ public sealed interface Term
    * d(x, k)} (difference x<sub>t</sub> − x<sub>t−k</sub>); aliases {@code lag}, {@code lead},
    * {@code diff}. By time value, never by row order: an absent period gives a missing value. The
    * argument may be any expression ({@code l(log(rd), 1)}); a range {@code l(x, 0:5)} is expanded
-   * by the parser into one term per order, and {@code l(x, 0)} is {@code x} itself.
+   * by the parser into one term per order, and {@code l(x, 0)} is {@code x} itself (an expression
+   * argument becomes {@code I(expr)}).
    *
    * @param kind lag, lead or difference
    * @param argument the shifted expression
