@@ -336,6 +336,22 @@ class ModelFrameTest {
   }
 
   @Test
+  void nonIntegerNumericClusterAndCategoricalSlope() {
+    Panel p = panel().withColumn("c", new double[] {1, 2.5, 2, 2, 1});
+    assertThatThrownBy(
+            () -> Formula.parse("wage ~ union").bind(p, BindOptions.defaults().withClusters("c")))
+        .isInstanceOf(SpecificationException.class)
+        .hasMessage(
+            "cluster column 'c' is numeric with non-integer values (e.g. 2.5 at row 2) in formula"
+                + " 'wage ~ union'; use a categorical or integer-valued column");
+    assertThatThrownBy(() -> Formula.parse("wage ~ union | year[firm]").bind(p))
+        .hasMessage(
+            "column 'firm' in formula 'wage ~ union | year[firm]' is categorical but a number is"
+                + " needed here; use factor(firm) or i(firm) for dummies, or compare it with a"
+                + " label");
+  }
+
+  @Test
   void noRowsLeft() {
     Panel p =
         Panel.builder()
