@@ -82,8 +82,13 @@ final class Binder {
       List<Part> parts = new ArrayList<>();
       Cause c = new Cause("regressor", t.toString(), t);
       if (t instanceof Term.Interaction) {
-        for (Term p : ((Term.Interaction) t).parts()) {
-          parts.add(part(p, false, false));
+        List<Term> all = ((Term.Interaction) t).parts();
+        for (Term p : all) {
+          // R's coding rule: a factor in an interaction is coded by contrasts (first level dropped)
+          // when its margin (the interaction without it) is itself a term; otherwise fully
+          List<Term> margin = new ArrayList<>(all);
+          margin.remove(p);
+          parts.add(part(p, false, hasTerm(margin)));
         }
       } else {
         boolean factorLike =
@@ -309,6 +314,21 @@ final class Binder {
         keep,
         rows,
         notes);
+  }
+
+  /** Whether the formula has a term made of exactly these parts (in any order). */
+  private boolean hasTerm(List<Term> parts) {
+    Set<Term> want = new LinkedHashSet<>(parts);
+    for (Term t : formula.terms()) {
+      if (parts.size() == 1 && t.equals(parts.get(0))) {
+        return true;
+      }
+      if (t instanceof Term.Interaction
+          && new LinkedHashSet<>(((Term.Interaction) t).parts()).equals(want)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rowsText(long k) {

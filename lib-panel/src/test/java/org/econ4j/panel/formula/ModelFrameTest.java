@@ -171,6 +171,22 @@ class ModelFrameTest {
             "(Intercept)", "x:year", "regionAfrica:x", "regionAsia:x", "regionEurope:x");
     assertThat(m.column("x:year")).containsExactly(2004, 0, 4010, 10015, 6012, 2005);
     assertThat(m.column("regionAsia:x")).containsExactly(0, 0, 2, 0, 0, 1);
+    ModelFrame q = Formula.parse("y ~ region*x").bind(regions());
+    assertThat(q.columnNames())
+        .containsExactly(
+            "(Intercept)", "regionAsia", "regionEurope", "x", "regionAsia:x", "regionEurope:x");
+    ModelFrame ff = Formula.parse("y ~ factor(year):region + region").bind(regions());
+    assertThat(ff.columnNames())
+        .containsExactly(
+            "(Intercept)",
+            "factor(year)2004:regionAfrica",
+            "factor(year)2004:regionAsia",
+            "factor(year)2004:regionEurope",
+            "factor(year)2005:regionAfrica",
+            "factor(year)2005:regionAsia",
+            "factor(year)2005:regionEurope",
+            "regionAsia",
+            "regionEurope");
     ModelFrame p = Formula.parse("y ~ x*year").bind(regions());
     assertThat(p.columnNames()).containsExactly("(Intercept)", "x", "year", "x:year");
   }
