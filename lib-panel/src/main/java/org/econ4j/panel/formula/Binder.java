@@ -258,7 +258,13 @@ final class Binder {
       cols.add(one);
       names.add(ModelFrame.INTERCEPT);
     }
-    for (List<Part> parts : plans) {
+    List<Integer> termOf = new ArrayList<>();
+    java.util.HashSet<String> seen = new java.util.HashSet<>(names);
+    for (int i = 0; i < names.size(); i++) {
+      termOf.add(-1);
+    }
+    for (int ti = 0; ti < plans.size(); ti++) {
+      List<Part> parts = plans.get(ti);
       List<String> pn = new ArrayList<>(List.of(""));
       List<double[]> pv = new ArrayList<>();
       pv.add(null);
@@ -278,9 +284,10 @@ final class Binder {
         pv = rv;
       }
       for (int j = 0; j < pn.size(); j++) {
-        if (!names.contains(pn.get(j))) {
+        if (seen.add(pn.get(j))) {
           names.add(pn.get(j));
           cols.add(pv.get(j));
+          termOf.add(ti);
         }
       }
     }
@@ -305,6 +312,7 @@ final class Binder {
         yk,
         cols.toArray(new double[0][]),
         names,
+        termOf,
         intercept,
         fes,
         slopes,

@@ -112,6 +112,11 @@ class ModelFrameTest {
             "(Intercept)", "factor(year)2004", "factor(year)2005", "regionAsia", "regionEurope");
     assertThat(m.column("factor(year)2004")).containsExactly(1, 0, 0, 0, 1, 0);
     assertThat(m.column("regionEurope")).containsExactly(1, 0, 0, 0, 1, 0);
+    assertThat(m.termOf(0)).isEqualTo(-1);
+    assertThat(m.termOf(1)).isEqualTo(0);
+    assertThat(m.termOf(2)).isEqualTo(0);
+    assertThat(m.termOf(3)).isEqualTo(1);
+    assertThat(m.termOf(4)).isEqualTo(1);
   }
 
   @Test
