@@ -1812,6 +1812,57 @@ public final class WeightMatrix {
     return notes;
   }
 
+  /**
+   * Reorders data given per unit id into matrix order, e.g. before {@link MoranTest#moran}.
+   *
+   * @param dataIds the unit id of each value (unique)
+   * @param values one value per id
+   * @return the values in matrix order
+   * @throws SpecificationException naming units of the matrix absent from the data and units of the
+   *     data absent from the matrix, or duplicate ids
+   */
+  public double[] align(List<String> dataIds, double[] values) {
+    if (dataIds.size() != values.length) {
+      throw new IllegalArgumentException(dataIds.size() + " ids but " + values.length + " values");
+    }
+    double[] out = new double[ids.length];
+    boolean[] seen = new boolean[ids.length];
+    List<String> extra = new ArrayList<>();
+    for (int r = 0; r < values.length; r++) {
+      String id = dataIds.get(r);
+      Integer i = id == null ? null : lookup.get(id);
+      if (i == null) {
+        extra.add(String.valueOf(id));
+        continue;
+      }
+      if (seen[i]) {
+        throw new SpecificationException(
+            "unit '" + id + "' appears more than once in the data; one value per unit is needed");
+      }
+      seen[i] = true;
+      out[i] = values[r];
+    }
+    List<String> absent = new ArrayList<>();
+    for (int i = 0; i < ids.length; i++) {
+      if (!seen[i]) {
+        absent.add(ids[i]);
+      }
+    }
+    if (!absent.isEmpty() || !extra.isEmpty()) {
+      throw new SpecificationException(
+          "data and weight matrix have different units: "
+              + (absent.isEmpty()
+                  ? ""
+                  : absent.size() + " in the matrix but not in the data: " + names(absent))
+              + (absent.isEmpty() || extra.isEmpty() ? "" : "; ")
+              + (extra.isEmpty()
+                  ? ""
+                  : extra.size() + " in the data but not in the matrix: " + names(extra))
+              + "; subset one to match the other");
+    }
+    return out;
+  }
+
   // package-private fast access for Spillovers / MoranTest
   int[] rowPtrUnsafe() {
     return rowPtr;

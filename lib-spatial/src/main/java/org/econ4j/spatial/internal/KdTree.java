@@ -250,7 +250,7 @@ public final class KdTree {
             int c = ws.heapSize++;
             while (c > 0) {
               int parent = (c - 1) >>> 1;
-              if (greater(d, j, hd[parent], hi[parent])) {
+              if (!greater(d, j, hd[parent], hi[parent])) {
                 break;
               }
               hd[c] = hd[parent];
