@@ -917,8 +917,9 @@ public final class WeightMatrix {
 
   /**
    * Reads a CSV edge list with header {@code from,to,weight} (weight optional: 1 when the column is
-   * absent). The units are those named, in order of first appearance; a row with an empty {@code
-   * to} declares a unit without links (an island), as written by {@link #writeCsv(Path)}.
+   * absent). The units are those named, in order of first appearance in {@code from} (then those
+   * only in {@code to}); a row with an empty {@code to} declares a unit without links (an island),
+   * as written by {@link #writeCsv(Path)}.
    *
    * @param path the file
    * @param islands island policy
@@ -963,6 +964,7 @@ public final class WeightMatrix {
     List<String> to = new ArrayList<>();
     double[] w = new double[16];
     java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+    java.util.LinkedHashSet<String> seenTo = new java.util.LinkedHashSet<>();
     try {
       BufferedReader br = new BufferedReader(reader);
       String header = br.readLine();
@@ -1003,7 +1005,7 @@ public final class WeightMatrix {
         if (bb.isEmpty()) {
           continue;
         }
-        seen.add(bb);
+        seenTo.add(bb);
         double weight = 1.0;
         if (wc >= 0) {
           try {
@@ -1023,6 +1025,7 @@ public final class WeightMatrix {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    seen.addAll(seenTo);
     List<String> units = ids.isEmpty() ? new ArrayList<>(seen) : ids;
     return fromEdges(units, from, to, Arrays.copyOf(w, from.size()), islands);
   }
