@@ -162,6 +162,7 @@ public final class KdTree {
   /** Per-thread scratch space for queries. */
   public static final class Workspace {
     final int[] stack;
+    final double[] stackDist;
     int[] heapIdx = new int[0];
     double[] heapD = new double[0];
     int heapSize;
@@ -174,6 +175,7 @@ public final class KdTree {
      */
     public Workspace(KdTree tree) {
       stack = new int[Math.max(64, tree.nodeCount + 1)];
+      stackDist = new double[stack.length];
     }
 
     /**
@@ -230,11 +232,13 @@ public final class KdTree {
     double[] hd = ws.heapD;
     ws.heapSize = 0;
     int[] stack = ws.stack;
+    double[] sd = ws.stackDist;
     int sp = 0;
-    stack[sp++] = 0;
+    stack[sp] = 0;
+    sd[sp++] = 0;
     while (sp > 0) {
       int node = stack[--sp];
-      double bd = boxDist2(node, q);
+      double bd = sd[sp];
       if (ws.heapSize == k && bd > hd[0]) {
         continue;
       }
@@ -287,12 +291,26 @@ public final class KdTree {
         double dl = boxDist2(l, q);
         double dr = boxDist2(r, q);
         // push the farther first so the nearer is explored first
+        boolean full = ws.heapSize == k;
+        double worst = full ? hd[0] : Double.POSITIVE_INFINITY;
         if (dl <= dr) {
-          stack[sp++] = r;
-          stack[sp++] = l;
+          if (dr <= worst) {
+            stack[sp] = r;
+            sd[sp++] = dr;
+          }
+          if (dl <= worst) {
+            stack[sp] = l;
+            sd[sp++] = dl;
+          }
         } else {
-          stack[sp++] = l;
-          stack[sp++] = r;
+          if (dl <= worst) {
+            stack[sp] = l;
+            sd[sp++] = dl;
+          }
+          if (dr <= worst) {
+            stack[sp] = r;
+            sd[sp++] = dr;
+          }
         }
       }
     }
