@@ -15,10 +15,10 @@ import org.econ4j.panel.Panel;
  * Metric#GREAT_CIRCLE} distances in kilometres.
  *
  * <p>Earth radius: {@link #EARTH_RADIUS_KM} = 6371.0088 km, the IUGG mean radius R<sub>1</sub> =
- * (2a + b)/3 of the WGS84 ellipsoid. spdep ({@code longlat = TRUE}) measures great-circle distances
- * on the WGS84 ellipsoid's equatorial radius model of sp, and fixest's Conley code uses its own
- * spherical approximation, so distances can differ from theirs in the 4th significant digit; econ4j
- * uses one sphere everywhere and documents it here.
+ * (2a + b)/3 of the WGS84 ellipsoid. spdep ({@code longlat = TRUE}, through sp) and fixest's Conley
+ * code use their own Earth models (an ellipsoid or another sphere radius), so great-circle
+ * distances can differ from theirs in the 4th significant digit; econ4j uses this one sphere
+ * everywhere (weights and, later, Conley standard errors).
  *
  * <p>Validation (each a {@link SpecificationException} naming the unit): duplicate ids, missing
  * (NaN) or infinite coordinates, latitude outside [−90, 90], longitude outside [−180, 360].

@@ -105,6 +105,45 @@ class CollaborationNetworkTest {
   }
 
   @Test
+  void fromPanelRecordsAndTotalsFromPanel() {
+    Panel rec =
+        Panel.builder()
+            .categorical("i", new String[] {"a", "a"})
+            .categorical("j", new String[] {"b", "c"})
+            .numeric("year", new double[] {2001, 2001})
+            .numeric("n", new double[] {2, 1})
+            .build();
+    Panel totals =
+        Panel.builder()
+            .categorical("region", new String[] {"a", "b", "c"})
+            .numeric("year", new double[] {2001, 2001, 2001})
+            .numeric("pubs", new double[] {10, 4, 5})
+            .build()
+            .withIndex("region", "year");
+    CollaborationNetwork n =
+        CollaborationNetwork.fromPanel(rec, "i", "j", "year", "n", false)
+            .withTotals(totals, "pubs");
+    assertThat(n.weights(2001).toDense())
+        .isDeepEqualTo(
+            net()
+                .withTotals(
+                    List.of("a", "b", "c"), new long[] {2001, 2001, 2001}, new double[] {10, 4, 5})
+                .weights(2001)
+                .toDense());
+    Panel bad =
+        Panel.builder()
+            .categorical("i", new String[] {"a"})
+            .categorical("j", new String[] {"b"})
+            .numeric("year", new double[] {2001.5})
+            .numeric("n", new double[] {2})
+            .build();
+    assertThatThrownBy(() -> CollaborationNetwork.fromPanel(bad, "i", "j", "year", "n", false))
+        .hasMessage(
+            "network period column 'year' has the non-integer value 2001.5 at row 1; periods must be"
+                + " integers");
+  }
+
+  @Test
   void intensity() {
     Panel p =
         Panel.builder()

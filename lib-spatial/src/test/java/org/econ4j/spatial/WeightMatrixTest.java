@@ -137,6 +137,25 @@ class WeightMatrixTest {
   }
 
   @Test
+  void galFileAndPanelInputs(@TempDir Path dir) throws java.io.IOException {
+    Path f = dir.resolve("w.gal");
+    java.nio.file.Files.writeString(f, "2\nx 1\ny\ny 1\nx\n");
+    WeightMatrix w = WeightMatrix.readGal(f, IslandPolicy.ERROR);
+    assertThat(w.neighbours("y")).containsExactly("x");
+    org.econ4j.panel.Panel p =
+        org.econ4j.panel.Panel.builder()
+            .categorical("id", new String[] {"a", "b"})
+            .numeric("lon", new double[] {0, 1})
+            .numeric("lat", new double[] {0, 0})
+            .build();
+    Coordinates c = Coordinates.fromPanel(p, "id", "lon", "lat", Metric.GREAT_CIRCLE);
+    assertThat(c.ids()).containsExactly("a", "b");
+    assertThat(c.distance(0, 1))
+        .isCloseTo(Coordinates.EARTH_RADIUS_KM * Math.PI / 180, within(1e-9));
+    assertThat(c.metric()).isEqualTo(Metric.GREAT_CIRCLE);
+  }
+
+  @Test
   void csvWithoutWeightColumnIsBinary() {
     WeightMatrix w =
         WeightMatrix.parseCsv(
