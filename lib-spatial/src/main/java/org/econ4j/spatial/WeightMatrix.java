@@ -1263,6 +1263,9 @@ public final class WeightMatrix {
   /** Relative tolerance of the spectral-radius iteration. */
   static final double SPECTRAL_TOL = 1e-12;
 
+  /** Iteration limit of the Lanczos iteration for symmetric matrices. */
+  static final int LANCZOS_MAX_ITER = 600;
+
   /** Iteration limit of the spectral-radius iteration. */
   static final int SPECTRAL_MAX_ITER = 100_000;
 
@@ -1292,6 +1295,15 @@ public final class WeightMatrix {
       }
     }
     int n = ids.length;
+    if (n > 1 && val.length > 0 && isSymmetric()) {
+      double[] r =
+          org.econ4j.spatial.internal.Lanczos.largest(
+              n, rowPtr, col, val, SPECTRAL_TOL, LANCZOS_MAX_ITER);
+      if (r[1] > 0 && r[0] > 0) {
+        return r[0];
+      }
+      // not converged: fall through to the certified power iteration
+    }
     double[] x = new double[n];
     double[] y = new double[n];
     Arrays.fill(x, 1.0);
