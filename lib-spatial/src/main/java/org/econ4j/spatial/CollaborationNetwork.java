@@ -584,11 +584,14 @@ public final class CollaborationNetwork {
     } else {
       denom = new double[n];
       boolean[] have = new boolean[n];
-      for (Long t : window == 1 ? List.of(period) : windowPeriods(period)) {
-        Map<String, Double> m = totals.get(t);
-        if (m == null) {
+      for (Map.Entry<Long, Map<String, Double>> te : totals.entrySet()) {
+        long t = te.getKey();
+        boolean in =
+            window == 1 ? t == period : t <= period && (window == 0 || t > period - window);
+        if (!in) {
           continue;
         }
+        Map<String, Double> m = te.getValue();
         for (int j = 0; j < n; j++) {
           Double v = m.get(ids.get(j));
           if (v != null) {

@@ -70,6 +70,16 @@ class CollaborationNetworkTest {
         n.withNormalization(CollaborationNetwork.Normalization.COUNTS).withWindow(1).weights(2002);
     assertThat(moving.weight(0, 2)).isZero();
     assertThat(n.toWeights()).containsOnlyKeys(2001L, 2002L);
+    // share over a cumulative window: counts and totals summed over periods <= t (2000 has totals
+    // but no records)
+    WeightMatrix cs =
+        n.withWindow(0)
+            .withTotals(
+                List.of("a", "b", "c", "a", "b", "c", "b"),
+                new long[] {2001, 2001, 2001, 2002, 2002, 2002, 2000},
+                new double[] {10, 4, 5, 10, 4, 5, 2})
+            .weights(2002);
+    assertThat(cs.weight(0, 1)).isCloseTo(3.0 / 10, within(1e-15)); // (2 + 1) / (4 + 4 + 2)
   }
 
   @Test

@@ -86,7 +86,7 @@ public class SpatialBenchmark {
   }
 
   /**
-   * @return spectrally normalised inverse-distance matrix on the kNN links (unequal row sums)
+   * @return the spectral radius of the symmetrised kNN matrix (irregular degrees; Lanczos)
    */
   @Benchmark
   public double spectralRadiusSymmetricKnn() {
