@@ -168,6 +168,24 @@ class MoranTestTest {
   }
 
   @Test
+  void islandsAreNotCountedInN() {
+    // unit "50" without neighbours, kept with the ZERO policy (spdep zero.policy = TRUE, adjust.n)
+    List<String> ids = new ArrayList<>(W.ids());
+    ids.add("50");
+    double[][] d = W.toDense();
+    double[][] big = new double[50][50];
+    for (int i = 0; i < 49; i++) {
+      System.arraycopy(d[i], 0, big[i], 0, 49);
+    }
+    WeightMatrix w = WeightMatrix.fromDense(ids, big, IslandPolicy.ZERO);
+    double[] x = java.util.Arrays.copyOf(CRIME, 50);
+    x[49] = 30;
+    MoranResult r = MoranTest.defaults().moran(x, w);
+    assertThat(r.n()).isEqualTo(49);
+    assertThat(r.expectation()).isCloseTo(-1.0 / 48, within(1e-15));
+  }
+
+  @Test
   void inputsUnchanged() {
     double[] x = CRIME.clone();
     MoranTest.defaults().moran(x, W);

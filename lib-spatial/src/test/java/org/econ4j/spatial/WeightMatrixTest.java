@@ -109,6 +109,26 @@ class WeightMatrixTest {
   }
 
   @Test
+  void inputArraysAreCopied() {
+    double[] x = {0, 1, 3, 6};
+    double[] y = {0, 0, 0, 0};
+    Coordinates c = Coordinates.planar(ABCD, x, y);
+    x[0] = 100;
+    assertThat(c.x()[0]).isZero();
+    int[] rp = {0, 1, 2};
+    int[] ci = {1, 0};
+    double[] v = {2, 3};
+    WeightMatrix w = WeightMatrix.fromCsr(List.of("p", "q"), rp, ci, v, IslandPolicy.ERROR);
+    v[0] = 99;
+    assertThat(w.weight(0, 1)).isEqualTo(2);
+    w.values()[0] = 42;
+    assertThat(w.weight(0, 1)).isEqualTo(2);
+    double[] in = {1, 2};
+    w.multiply(in);
+    assertThat(in).containsExactly(1, 2);
+  }
+
+  @Test
   void galParsing() {
     String gal = "0 3 test id\n1 2\n2 3\n2 1\n1\n3 1\n1\n";
     WeightMatrix w = WeightMatrix.parseGal(new StringReader(gal), IslandPolicy.ERROR);
