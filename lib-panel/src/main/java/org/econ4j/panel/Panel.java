@@ -823,9 +823,11 @@ public final class Panel {
 
   /**
    * The balanced panel: one row per unit and per time on the grid from the first to the last time
-   * of the whole panel by the time step; rows that were absent are added with the unit and the time
-   * filled and every other column missing (categorical levels kept). Rows are ordered by unit (in
-   * index order) then time; the result is indexed.
+   * of the whole panel by the time step (the step is reduced when needed so that the grid holds
+   * every observed time, e.g. units observed in 1990/2000 and in 1995 give a 5-year grid); rows
+   * that were absent are added with the unit and the time filled and every other column missing
+   * (categorical levels kept). Rows are ordered by unit (in index order) then time; the result is
+   * indexed.
    *
    * @return the new panel
    * @throws SpecificationException if the panel has no index, or the grid would exceed

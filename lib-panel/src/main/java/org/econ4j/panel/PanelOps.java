@@ -436,6 +436,15 @@ final class PanelOps {
         n == 0 ? 0 : t[n - 1]);
   }
 
+  private static long gcd(long a, long b) {
+    while (b != 0) {
+      long t = a % b;
+      a = b;
+      b = t;
+    }
+    return Math.abs(a);
+  }
+
   static Panel balanced(Panel p, PanelIndex idx) {
     int[] unit = idx.unitUnsafe();
     long[] time = idx.timeUnsafe();
@@ -450,7 +459,11 @@ final class PanelOps {
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
     }
+    // the grid must contain every observed time: its step divides the index step and every offset
     long step = idx.step();
+    for (long v : time) {
+      step = gcd(step, v - lo);
+    }
     long grid = (hi - lo) / step + 1;
     long total = grid * units;
     if (total > Integer.MAX_VALUE - 8) {
