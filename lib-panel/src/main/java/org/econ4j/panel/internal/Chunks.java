@@ -8,7 +8,7 @@ import java.util.Arrays;
  * memory stays close to the final column's size. Not a public API.
  */
 final class Chunks {
-  static final int SHIFT = 16;
+  static final int SHIFT = 14;
   static final int SIZE = 1 << SHIFT;
   static final int MASK = SIZE - 1;
 
