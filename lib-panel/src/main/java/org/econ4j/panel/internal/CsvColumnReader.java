@@ -3,6 +3,7 @@ package org.econ4j.panel.internal;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import de.siegmar.fastcsv.reader.RecordType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -148,8 +149,8 @@ public final class CsvColumnReader {
             .fieldSeparator(delimiter)
             .quoteCharacter(quote)
             .detectBomHeader(true)
-            .allowExtraFields(true)
-            .allowMissingFields(true)
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
             .build(h, file)) {
       Iterator<Boolean> it = reader.iterator();
       while (it.hasNext()) {
