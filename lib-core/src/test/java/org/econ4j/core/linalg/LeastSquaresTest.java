@@ -145,8 +145,8 @@ class LeastSquaresTest {
     double[][] x = {{1, 1, 1, 1}, {0, 1, 2, 50}};
     double[] y = {1, 2, 4, -100};
     LeastSquaresFit f = LeastSquares.defaults().fit(x, y, new double[] {1, 1, 1, 0});
-    LeastSquaresFit g = LeastSquares.defaults().fit(new double[][] {{1, 1, 1}, {0, 1, 2}},
-        new double[] {1, 2, 4});
+    LeastSquaresFit g =
+        LeastSquares.defaults().fit(new double[][] {{1, 1, 1}, {0, 1, 2}}, new double[] {1, 2, 4});
     assertThat(f.coefficients()).containsExactly(g.coefficients(), within(1e-13));
   }
 
@@ -183,22 +183,33 @@ class LeastSquaresTest {
     assertThatThrownBy(() -> LeastSquares.defaults().fit(new double[][] {{1, 2}}, new double[] {1}))
         .hasMessage("column 0 of x has length 2 but y has length 1");
     assertThatThrownBy(
-            () -> LeastSquares.defaults().fit(new double[][] {{1, Double.NaN}}, new double[] {1, 2}))
+            () ->
+                LeastSquares.defaults().fit(new double[][] {{1, Double.NaN}}, new double[] {1, 2}))
         .hasMessage("column 0 of x has a non-finite value NaN at row 1");
     assertThatThrownBy(
-            () -> LeastSquares.defaults().fit(new double[][] {{1, 2}}, new double[] {1, Double.POSITIVE_INFINITY}))
+            () ->
+                LeastSquares.defaults()
+                    .fit(new double[][] {{1, 2}}, new double[] {1, Double.POSITIVE_INFINITY}))
         .hasMessage("y has a non-finite value Infinity at row 1");
     assertThatThrownBy(
-            () -> LeastSquares.defaults().fit(new double[][] {{1, 2}}, new double[] {1, 2}, new double[] {1, -1}))
+            () ->
+                LeastSquares.defaults()
+                    .fit(new double[][] {{1, 2}}, new double[] {1, 2}, new double[] {1, -1}))
         .hasMessage("weight at row 1 is -1.0; weights must be finite and >= 0");
     assertThatThrownBy(
-            () -> LeastSquares.defaults().fit(new double[][] {{1, 2}}, new double[] {1, 2}, new double[] {1}))
+            () ->
+                LeastSquares.defaults()
+                    .fit(new double[][] {{1, 2}}, new double[] {1, 2}, new double[] {1}))
         .hasMessage("weights have length 1 but y has length 2");
     assertThatThrownBy(
-            () -> LeastSquares.defaults().fit(new double[][] {{1, 2}}, new double[] {1, 2}, null, new double[] {1, 2}))
+            () ->
+                LeastSquares.defaults()
+                    .fit(new double[][] {{1, 2}}, new double[] {1, 2}, null, new double[] {1, 2}))
         .hasMessage("referenceNorms have length 2 but x has 1 columns");
     assertThatThrownBy(
-            () -> LeastSquares.defaults().fit(new double[][] {{1, 2}}, new double[] {1, 2}, null, new double[] {-1}))
+            () ->
+                LeastSquares.defaults()
+                    .fit(new double[][] {{1, 2}}, new double[] {1, 2}, null, new double[] {-1}))
         .hasMessage("reference norm -1.0 is invalid; reference norms must be finite and >= 0");
     LeastSquaresFit f = LeastSquares.defaults().fit(new double[][] {{1, 2}}, new double[] {1, 2});
     assertThatThrownBy(() -> f.collinearWith(3)).hasMessage("column 3 out of range [0, 1)");

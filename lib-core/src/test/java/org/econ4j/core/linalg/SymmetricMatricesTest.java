@@ -53,7 +53,8 @@ class SymmetricMatricesTest {
   @Test
   void clippingNegativeEigenvalues() {
     double[][] m = {{1, 2}, {2, 1}}; // eigenvalues 3 and -1
-    assertThat(SymmetricMatrices.eigenvalues(m)).containsExactly(new double[] {-1, 3}, within(1e-12));
+    assertThat(SymmetricMatrices.eigenvalues(m))
+        .containsExactly(new double[] {-1, 3}, within(1e-12));
     double[][] c = SymmetricMatrices.clipNegativeEigenvalues(m);
     // 3 * v v' with v = (1, 1)/sqrt 2
     assertThat(c[0]).containsExactly(new double[] {1.5, 1.5}, within(1e-12));
