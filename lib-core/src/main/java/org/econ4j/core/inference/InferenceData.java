@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.econ4j.core.linalg.LeastSquaresFit;
 
 /**
  * What an estimator keeps so that any {@link Vcov} can be computed, at fit time or later without
@@ -65,6 +66,93 @@ public final class InferenceData {
    */
   public static Builder builder(double[][] bread, double[][] scores, int nobs) {
     return new Builder(bread, scores, nobs);
+  }
+
+  /**
+   * Starts the bundle of an unweighted least-squares fit: the fit's bread, scores x<sub>ij</sub>
+   * e<sub>i</sub> over the kept columns, iid scale RSS/(n &minus; 1). Add leverages with {@link
+   * Builder#leverage(double[])} and {@link #leverages(LeastSquaresFit, double[][])} when HC2/HC3
+   * are wanted.
+   *
+   * @param fit the fit
+   * @param x the columns given to {@link org.econ4j.core.linalg.LeastSquares} (e.g. demeaned)
+   * @return a builder
+   */
+  public static Builder forLeastSquares(LeastSquaresFit fit, double[][] x) {
+    return forLeastSquares(fit, x, null);
+  }
+
+  /**
+   * Starts the bundle of a weighted least-squares fit: scores w<sub>i</sub> x<sub>ij</sub>
+   * e<sub>i</sub>, iid scale &Sigma;w e&sup2;/(n &minus; 1).
+   *
+   * @param fit the fit
+   * @param x the columns given to {@link org.econ4j.core.linalg.LeastSquares}
+   * @param weights the weights of the fit, or {@code null} for none
+   * @return a builder
+   */
+  public static Builder forLeastSquares(LeastSquaresFit fit, double[][] x, double[] weights) {
+    Objects.requireNonNull(fit, "fit");
+    Objects.requireNonNull(x, "x");
+    int[] kept = fit.keptColumns();
+    double[] e = fit.residuals();
+    int n = e.length;
+    double[][] scores = new double[kept.length][n];
+    for (int k = 0; k < kept.length; k++) {
+      double[] xk = x[kept[k]];
+      double[] sk = scores[k];
+      for (int i = 0; i < n; i++) {
+        sk[i] = weights == null ? xk[i] * e[i] : weights[i] * xk[i] * e[i];
+      }
+    }
+    return builder(fit.bread(), scores, n).iidScale(n > 1 ? fit.rss() / (n - 1) : Double.NaN);
+  }
+
+  /**
+   * Leverages h<sub>ii</sub> = x<sub>i</sub>'Bx<sub>i</sub> of the kept columns of an unweighted
+   * fit (the diagonal of the hat matrix). With fixed effects partialled out, the caller adds the FE
+   * part.
+   *
+   * @param fit the fit
+   * @param x the columns given to {@link org.econ4j.core.linalg.LeastSquares}
+   * @return h<sub>ii</sub> per observation
+   */
+  public static double[] leverages(LeastSquaresFit fit, double[][] x) {
+    return leverages(fit, x, null);
+  }
+
+  /**
+   * Leverages h<sub>ii</sub> = w<sub>i</sub> x<sub>i</sub>'Bx<sub>i</sub> of a weighted fit.
+   *
+   * @param fit the fit
+   * @param x the columns given to {@link org.econ4j.core.linalg.LeastSquares}
+   * @param weights the weights, or {@code null} for none
+   * @return h<sub>ii</sub> per observation
+   */
+  public static double[] leverages(LeastSquaresFit fit, double[][] x, double[] weights) {
+    Objects.requireNonNull(fit, "fit");
+    Objects.requireNonNull(x, "x");
+    int[] kept = fit.keptColumns();
+    double[][] b = fit.bread();
+    int n = fit.nobs();
+    int k = kept.length;
+    double[] h = new double[n];
+    double[] xi = new double[k];
+    for (int i = 0; i < n; i++) {
+      for (int a = 0; a < k; a++) {
+        xi[a] = x[kept[a]][i];
+      }
+      double s = 0;
+      for (int a = 0; a < k; a++) {
+        double t = 0;
+        for (int c = 0; c < k; c++) {
+          t += b[a][c] * xi[c];
+        }
+        s += xi[a] * t;
+      }
+      h[i] = weights == null ? s : weights[i] * s;
+    }
+    return h;
   }
 
   static double[][] copy(double[][] a) {
