@@ -2,10 +2,12 @@ package org.econ4j.core.inference;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.econ4j.core.linalg.LeastSquaresFit;
 
 /**
@@ -41,6 +43,7 @@ public final class InferenceData {
   private final int[] time;
   private final int[] unit;
   private final boolean normal;
+  private final ToIntFunction<List<String>> fixefDofOf;
 
   private InferenceData(Builder b) {
     this.bread = copy(b.bread);
@@ -54,6 +57,7 @@ public final class InferenceData {
     this.time = b.time;
     this.unit = b.unit;
     this.normal = b.normal;
+    this.fixefDofOf = b.fixefDofOf;
   }
 
   /**
@@ -249,6 +253,41 @@ public final class InferenceData {
     return Optional.ofNullable(c);
   }
 
+  /**
+   * Identified parameters of a subset of the FE dimensions taken alone: the function given to
+   * {@link Builder#fixefDofFunction}, or by default {@link #fixefDof()} for all dimensions and
+   * &Sigma; levels &minus; (m &minus; 1) for a subset of m dimensions (exact for one dimension and
+   * for two connected ones; fixest's count when {@code fixef.force_exact = FALSE}).
+   *
+   * @param names FE dimension names
+   * @return their identified parameters (0 for none)
+   */
+  public int fixefDofOf(List<String> names) {
+    Objects.requireNonNull(names, "names");
+    if (names.isEmpty()) {
+      return 0;
+    }
+    if (fixefDofOf != null) {
+      return fixefDofOf.applyAsInt(List.copyOf(names));
+    }
+    if (names.size() == fixedEffects.size() && fixedEffects.keySet().containsAll(names)) {
+      return fixefDof;
+    }
+    int total = 0;
+    for (String name : names) {
+      int[] codes = fixedEffects.get(name);
+      if (codes == null) {
+        throw new IllegalArgumentException(
+            "unknown fixed effect '"
+                + name
+                + "'; known: "
+                + String.join(", ", fixedEffects.keySet()));
+      }
+      total += Sandwich.densify(codes, new int[codes.length]);
+    }
+    return total - (names.size() - 1);
+  }
+
   Map<String, int[]> fixedEffectCodes() {
     return fixedEffects;
   }
@@ -278,6 +317,7 @@ public final class InferenceData {
     private int[] time;
     private int[] unit;
     private boolean normal;
+    private ToIntFunction<List<String>> fixefDofOf;
 
     private Builder(double[][] bread, double[][] scores, int nobs) {
       Objects.requireNonNull(bread, "bread");
@@ -401,6 +441,20 @@ public final class InferenceData {
      */
     public Builder normal(boolean z) {
       this.normal = z;
+      return this;
+    }
+
+    /**
+     * The exact identified parameters of a subset of FE dimensions taken alone (from the FE
+     * machinery: connected components, rank), used by {@link SmallSampleCorrection.FixefK#NESTED}
+     * when some dimensions are nested in the clusters. Without it the default of {@link
+     * InferenceData#fixefDofOf(List)} applies.
+     *
+     * @param f function from dimension names to identified parameters
+     * @return this builder
+     */
+    public Builder fixefDofFunction(ToIntFunction<List<String>> f) {
+      this.fixefDofOf = Objects.requireNonNull(f, "fixefDofFunction");
       return this;
     }
 
