@@ -282,7 +282,7 @@ public final class LeastSquares {
     for (int t = 0; t < m; t++) {
       int j = order[t];
       if (!dropped[j] || scale[j] == 0) {
-        partners[j] = partnersOfZero(icpt, means, j, weights, sumW, ownNorm);
+        partners[j] = icpt >= 0 && means[j] != 0 ? new int[] {icpt} : new int[0];
         continue;
       }
       int r = acceptedBefore[t];
@@ -367,14 +367,6 @@ public final class LeastSquares {
         bread,
         rss,
         tolerance);
-  }
-
-  private static int[] partnersOfZero(
-      int icpt, double[] means, int j, double[] weights, double sumW, double[] ownNorm) {
-    if (icpt >= 0 && means[j] != 0) {
-      return new int[] {icpt};
-    }
-    return new int[0];
   }
 
   private static void validate(double[][] x, double[] y, double[] w, double[] ref) {
