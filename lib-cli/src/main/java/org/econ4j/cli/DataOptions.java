@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import org.econ4j.panel.Panel;
 import picocli.CommandLine.Option;
 
-/** Options shared by the commands that read a data file: {@code --data}, {@code --index}, {@code --subset}. */
+/**
+ * Options shared by the commands that read a data file: {@code --data}, {@code --index}, {@code
+ * --subset}.
+ */
 final class DataOptions {
   @Option(
       names = "--data",

@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code econ4j demo}: the studies econ4j is built for, run end to end on the bundled synthetic data ({@link
- * DemoData}). Output fits a 100-column terminal.
+ * {@code econ4j demo}: the studies econ4j is built for, run end to end on the bundled synthetic
+ * data ({@link DemoData}). Output fits a 100-column terminal.
  */
 @Command(
     name = "demo",
@@ -62,10 +62,19 @@ final class DemoCommand implements Callable<Integer> {
 
     w.println("econ4j demo: synthetic data, fixed seeds (see docs/demo.md)");
     w.println();
-    section(w, "Study 1-2: China-partner co-patenting, 60 partner countries x 20 years (2000-2019)");
+    section(
+        w, "Study 1-2: China-partner co-patenting, 60 partner countries x 20 years (2000-2019)");
     w.print(
         Summary.of(
-                cop, "copat", "pat_cn", "pat_partner", "tech_prox", "gdp_diff", "pop", "dist_km", "lang")
+                cop,
+                "copat",
+                "pat_cn",
+                "pat_partner",
+                "tech_prox",
+                "gdp_diff",
+                "pop",
+                "dist_km",
+                "lang")
             .toTable()
             .render(tf));
     w.println();
@@ -84,10 +93,18 @@ final class DemoCommand implements Callable<Integer> {
     w.println();
 
     section(w, "Study 4: regional spillovers, 30 regions x 15 years (2005-2019)");
-    w.print(Summary.of(reg, "nano_pat", "pubs", "intl_copubs", "rd_funding", "gdp").withBy("leading").toTable().render(tf));
+    w.print(
+        Summary.of(reg, "nano_pat", "pubs", "intl_copubs", "rd_funding", "gdp")
+            .withBy("leading")
+            .toTable()
+            .render(tf));
     w.println();
     w.print(
-        Growth.of(reg, "nano_pat", "year").withBy("leading").rates(2005, 2019).toTable().render(tf));
+        Growth.of(reg, "nano_pat", "year")
+            .withBy("leading")
+            .rates(2005, 2019)
+            .toTable()
+            .render(tf));
     w.println();
     w.print(Summary.of(net, "copubs").toTable().render(tf));
     w.flush();

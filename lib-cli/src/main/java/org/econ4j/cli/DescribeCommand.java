@@ -31,7 +31,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code econ4j describe}: descriptive tables of a data file, as text, Markdown, LaTeX, HTML, CSV or JSON. */
+/**
+ * {@code econ4j describe}: descriptive tables of a data file, as text, Markdown, LaTeX, HTML, CSV
+ * or JSON.
+ */
 @Command(
     name = "describe",
     mixinStandardHelpOptions = true,
@@ -90,7 +93,9 @@ final class DescribeCommand implements Callable<Integer> {
       description = "growth: last period of the rates (default: last period).")
   Double to;
 
-  @Option(names = "--listwise", description = "corr: listwise deletion instead of pairwise-complete.")
+  @Option(
+      names = "--listwise",
+      description = "corr: listwise deletion instead of pairwise-complete.")
   boolean listwise;
 
   @Option(
@@ -100,7 +105,10 @@ final class DescribeCommand implements Callable<Integer> {
       description = "text | markdown | latex | html | csv | json (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of stdout.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write to this file instead of stdout.")
   Path out;
 
   @Override
@@ -109,7 +117,10 @@ final class DescribeCommand implements Callable<Integer> {
     List<String> kinds = List.of("summary", "xtsum", "corr", "shares", "growth", "cv");
     if (!kinds.contains(kind)) {
       throw new CliException(
-          "option '--what' has the unknown value '" + what + "'; use one of " + String.join(", ", kinds));
+          "option '--what' has the unknown value '"
+              + what
+              + "'; use one of "
+              + String.join(", ", kinds));
     }
     boolean json = format.trim().equalsIgnoreCase("json");
     TableFormat tf = json ? TableFormat.TEXT : TableFormat.parse(format);
@@ -226,7 +237,8 @@ final class DescribeCommand implements Callable<Integer> {
           }
           double[] times = g.times();
           if (times.length == 0) {
-            throw new CliException("describe --what growth found no periods; check --vars and --subset");
+            throw new CliException(
+                "describe --what growth found no periods; check --vars and --subset");
           }
           double t0 = from == null ? times[0] : from;
           double t1 = to == null ? times[times.length - 1] : to;
@@ -342,7 +354,8 @@ final class DescribeCommand implements Callable<Integer> {
       }
     }
     if (out.isEmpty()) {
-      throw new CliException("the data have no numeric column to describe; name columns with --vars");
+      throw new CliException(
+          "the data have no numeric column to describe; name columns with --vars");
     }
     return out;
   }
@@ -357,7 +370,11 @@ final class DescribeCommand implements Callable<Integer> {
         Files.writeString(out, text, StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new CliException(
-            "could not write '" + out + "' (" + e.getMessage() + "); check the path given with --out");
+            "could not write '"
+                + out
+                + "' ("
+                + e.getMessage()
+                + "); check the path given with --out");
       }
     }
   }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
     name = "econ4j",
     mixinStandardHelpOptions = true,
     versionProvider = Econ4jCommand.Version.class,
-    description = "Applied panel econometrics: describe data, fit fixed-effects models, print tables or JSON.",
+    description =
+        "Applied panel econometrics: describe data, fit fixed-effects models, print tables or JSON.",
     subcommands = {DescribeCommand.class, DemoCommand.class})
 final class Econ4jCommand implements Runnable {
   private final PrintWriter out;
@@ -32,7 +33,8 @@ final class Econ4jCommand implements Runnable {
 
   @Override
   public void run() {
-    out.println("econ4j " + Econ4j.version() + ": use a sub-command (describe, demo); see 'econ4j --help'");
+    out.println(
+        "econ4j " + Econ4j.version() + ": use a sub-command (describe, demo); see 'econ4j --help'");
   }
 
   /** Prints the library version. */

@@ -9,8 +9,8 @@ import picocli.CommandLine;
 
 /**
  * Entry point of the {@code econ4j} command. Exit codes: 0 success; 2 bad usage, bad data or a bad
- * specification (a one-line message on stderr naming what is wrong and how to fix it, never a stack trace); 3
- * estimation failure. {@code --verbose} adds the cause chain.
+ * specification (a one-line message on stderr naming what is wrong and how to fix it, never a stack
+ * trace); 3 estimation failure. {@code --verbose} adds the cause chain.
  */
 public final class Main {
   /** Exit code of success. */

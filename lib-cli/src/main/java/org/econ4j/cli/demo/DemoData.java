@@ -6,23 +6,25 @@ import java.util.SplittableRandom;
 import org.econ4j.panel.Panel;
 
 /**
- * The bundled example data of {@code econ4j demo}: deterministic synthetic panels produced by our own generator
- * (fixed seeds; no real data are shipped).
+ * The bundled example data of {@code econ4j demo}: deterministic synthetic panels produced by our
+ * own generator (fixed seeds; no real data are shipped).
  *
  * <ul>
- *   <li>{@link #copatents()}: a China–partner co-patenting country-year panel, 60 partner countries × 20 years
- *       (2000–2019): joint patents, each side's patents, the partner's patents in six IPC sections (and China's),
- *       technological proximity (cosine similarity of the IPC vectors), GDP, |GDP difference|, population,
- *       capital-to-capital distance, common language, contiguity, region, policy-adoption year.
- *   <li>{@link #regions()}: a region-year panel of 30 regions × 15 years (2005–2019) for the regional spillover
- *       study: nano patents (a count with zeros), publications, international co-publications, R&amp;D funding,
- *       GDP, population, coordinates, and a leading/lagging split.
- *   <li>{@link #copublications()}: the yearly co-publication records (region i, region j, year, count) between
- *       those regions.
+ *   <li>{@link #copatents()}: a China–partner co-patenting country-year panel, 60 partner countries
+ *       × 20 years (2000–2019): joint patents, each side's patents, the partner's patents in six
+ *       IPC sections (and China's), technological proximity (cosine similarity of the IPC vectors),
+ *       GDP, |GDP difference|, population, capital-to-capital distance, common language,
+ *       contiguity, region, policy-adoption year.
+ *   <li>{@link #regions()}: a region-year panel of 30 regions × 15 years (2005–2019) for the
+ *       regional spillover study: nano patents (a count with zeros), publications, international
+ *       co-publications, R&amp;D funding, GDP, population, coordinates, and a leading/lagging
+ *       split.
+ *   <li>{@link #copublications()}: the yearly co-publication records (region i, region j, year,
+ *       count) between those regions.
  * </ul>
  *
- * <p>The data-generating process is documented in {@code docs/demo.md}; coefficients used to generate the data
- * are known, so the demo's estimates can be judged.
+ * <p>The data-generating process is documented in {@code docs/demo.md}; coefficients used to
+ * generate the data are known, so the demo's estimates can be judged.
  */
 public final class DemoData {
   private DemoData() {}
@@ -39,7 +41,10 @@ public final class DemoData {
   /** Number of years of the co-patenting panel. */
   public static final int YEARS = 20;
 
-  /** Partner countries: ISO3, name, region, capital latitude, capital longitude, language shared with China. */
+  /**
+   * Partner countries: ISO3, name, region, capital latitude, capital longitude, language shared
+   * with China.
+   */
   private static final Object[][] COUNTRIES = {
     {"USA", "United States", "North America", 38.9, -77.0, 0},
     {"CAN", "Canada", "North America", 45.4, -75.7, 0},
@@ -179,13 +184,14 @@ public final class DemoData {
   }
 
   /**
-   * The co-patenting country-year panel (60 partners × 20 years = 1,200 rows). Columns: {@code iso3}, {@code
-   * country}, {@code region}, {@code year}, {@code copat} (joint patents with China), {@code pat_cn}, {@code
-   * pat_partner}, {@code ipc_A} … {@code ipc_H} (partner patents by IPC section), {@code tech_prox} (cosine
-   * similarity of the partner's and China's IPC vectors), {@code gdp} (partner, bn USD), {@code gdp_cn}, {@code
-   * gdp_diff} (|GDP difference|), {@code pop} (partner population, m), {@code dist_km} (capital distance to
-   * Beijing), {@code lang} (common language), {@code contig} (shared border), {@code policy_year} (adoption year
-   * of the cooperation policy; missing = never adopted), {@code treated} (1 from the adoption year on).
+   * The co-patenting country-year panel (60 partners × 20 years = 1,200 rows). Columns: {@code
+   * iso3}, {@code country}, {@code region}, {@code year}, {@code copat} (joint patents with China),
+   * {@code pat_cn}, {@code pat_partner}, {@code ipc_A} … {@code ipc_H} (partner patents by IPC
+   * section), {@code tech_prox} (cosine similarity of the partner's and China's IPC vectors),
+   * {@code gdp} (partner, bn USD), {@code gdp_cn}, {@code gdp_diff} (|GDP difference|), {@code pop}
+   * (partner population, m), {@code dist_km} (capital distance to Beijing), {@code lang} (common
+   * language), {@code contig} (shared border), {@code policy_year} (adoption year of the
+   * cooperation policy; missing = never adopted), {@code treated} (1 from the adoption year on).
    *
    * @return the panel, indexed by (iso3, year)
    */
@@ -215,7 +221,10 @@ public final class DemoData {
     double[][] cnShares = new double[YEARS][];
     for (int t = 0; t < YEARS; t++) {
       double s = t / (double) (YEARS - 1);
-      cnShares[t] = new double[] {0.14, 0.20 - 0.06 * s, 0.18, 0.16 - 0.05 * s, 0.16 + 0.05 * s, 0.16 + 0.06 * s};
+      cnShares[t] =
+          new double[] {
+            0.14, 0.20 - 0.06 * s, 0.18, 0.16 - 0.05 * s, 0.16 + 0.05 * s, 0.16 + 0.06 * s
+          };
     }
     int r = 0;
     for (int i = 0; i < c; i++) {
@@ -252,7 +261,9 @@ public final class DemoData {
         lang[r] = ((Integer) info[5]).doubleValue();
         contig[r] = CONTIGUOUS.contains(iso[r]) ? 1 : 0;
         patCn[r] = Math.rint(30_000 * Math.pow(1.17, t) * Math.exp(0.02 * gaussian(rng)));
-        double pp = Math.rint(200 * size * patentIntensity * Math.pow(1.03, t) * Math.exp(0.1 * gaussian(rng)));
+        double pp =
+            Math.rint(
+                200 * size * patentIntensity * Math.pow(1.03, t) * Math.exp(0.1 * gaussian(rng)));
         patP[r] = Math.max(1, pp);
         // partner IPC counts drift a little each year
         double dot = 0;
@@ -270,7 +281,7 @@ public final class DemoData {
         policy[r] = adoption < 0 ? Double.NaN : adoption;
         treated[r] = adoption > 0 && y >= adoption ? 1 : 0;
         double eta =
-            -12.2
+            -4.0
                 + 0.45 * Math.log(patCn[r])
                 + 0.75 * Math.log(patP[r])
                 - 0.55 * Math.log(d)
@@ -354,10 +365,11 @@ public final class DemoData {
   }
 
   /**
-   * The region-year panel (30 regions × 15 years = 450 rows). Columns: {@code region}, {@code year}, {@code
-   * nano_pat} (nano-technology patents, a count with zeros), {@code pubs} (publications), {@code intl_copubs}
-   * (publications with foreign co-authors), {@code rd_funding} (m CNY), {@code gdp}, {@code pop}, {@code lat},
-   * {@code lon}, {@code leading} (1 = leading region).
+   * The region-year panel (30 regions × 15 years = 450 rows). Columns: {@code region}, {@code
+   * year}, {@code nano_pat} (nano-technology patents, a count with zeros), {@code pubs}
+   * (publications), {@code intl_copubs} (publications with foreign co-authors), {@code rd_funding}
+   * (m CNY), {@code gdp}, {@code pop}, {@code lat}, {@code lon}, {@code leading} (1 = leading
+   * region).
    *
    * @return the panel, indexed by (region, year)
    */
@@ -392,7 +404,8 @@ public final class DemoData {
         rd[r] = 500 * st.size[i] * Math.pow(1.14, t) * Math.exp(0.08 * gaussian(rng));
         gdp[r] = 300 * st.size[i] * Math.pow(1.09, t) * Math.exp(0.03 * gaussian(rng));
         pop[r] = 40 * Math.sqrt(st.size[i]) * Math.exp(0.2 * gaussian(rng));
-        double eta = -4.0 + 0.6 * Math.log(rd[r]) + 0.4 * (intl[r] / pubs[r]) * 10 + 0.08 * t + effect;
+        double eta =
+            -4.0 + 0.6 * Math.log(rd[r]) + 0.4 * (intl[r] / pubs[r]) * 10 + 0.08 * t + effect;
         nano[r] = negbin(rng, Math.exp(eta), 1.2);
       }
     }
@@ -413,9 +426,10 @@ public final class DemoData {
   }
 
   /**
-   * Yearly co-publication records between the regions of {@link #regions()}: columns {@code from}, {@code to},
-   * {@code year}, {@code copubs} (one row per unordered pair with at least one joint paper; symmetric network).
-   * Joint papers fall with distance and grow with both regions' output (a gravity law).
+   * Yearly co-publication records between the regions of {@link #regions()}: columns {@code from},
+   * {@code to}, {@code year}, {@code copubs} (one row per unordered pair with at least one joint
+   * paper; symmetric network). Joint papers fall with distance and grow with both regions' output
+   * (a gravity law).
    *
    * @return the records
    */

@@ -11,8 +11,9 @@ import org.econ4j.core.Econ4j;
 import org.econ4j.core.Note;
 
 /**
- * JSON building for the command's public documents (schema in docs/cli.md): camelCase keys, numbers as JSON
- * numbers, NaN and infinities as null, and every document carrying {@code "econ4j": "<version>"}.
+ * JSON building for the command's public documents (schema in docs/cli.md): camelCase keys, numbers
+ * as JSON numbers, NaN and infinities as null, and every document carrying {@code "econ4j":
+ * "<version>"}.
  */
 public final class Json {
   private static final ObjectMapper MAPPER =

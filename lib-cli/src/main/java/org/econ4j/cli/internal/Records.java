@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Turns result records (e.g. {@code Summary.Row}) into JSON objects whose keys are the record component names
- * (camelCase by construction): numbers as JSON numbers, NaN and infinities as null.
+ * Turns result records (e.g. {@code Summary.Row}) into JSON objects whose keys are the record
+ * component names (camelCase by construction): numbers as JSON numbers, NaN and infinities as null.
  */
 public final class Records {
   private Records() {}

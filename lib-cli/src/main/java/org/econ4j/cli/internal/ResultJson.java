@@ -12,8 +12,9 @@ import org.econ4j.core.inference.Vcov;
 import org.econ4j.core.inference.VcovEstimate;
 
 /**
- * One fitted model as a JSON object of the {@code fit} document (schema in docs/cli.md): formula, model, nobs,
- * nobsOriginal, dof, coefficients, dropped, vcov, the fit statistics that apply, notes, convergence.
+ * One fitted model as a JSON object of the {@code fit} document (schema in docs/cli.md): formula,
+ * model, nobs, nobsOriginal, dof, coefficients, dropped, vcov, the fit statistics that apply,
+ * notes, convergence.
  */
 public final class ResultJson {
   private ResultJson() {}

@@ -14,8 +14,23 @@ class DemoDataTest {
     assertThat(p.index().orElseThrow().unitCount()).isEqualTo(60);
     assertThat(p.columnNames())
         .contains(
-            "iso3", "region", "year", "copat", "pat_cn", "pat_partner", "ipc_A", "ipc_H", "tech_prox",
-            "gdp", "gdp_diff", "pop", "dist_km", "lang", "contig", "policy_year", "treated");
+            "iso3",
+            "region",
+            "year",
+            "copat",
+            "pat_cn",
+            "pat_partner",
+            "ipc_A",
+            "ipc_H",
+            "tech_prox",
+            "gdp",
+            "gdp_diff",
+            "pop",
+            "dist_km",
+            "lang",
+            "contig",
+            "policy_year",
+            "treated");
     double zeros = 0;
     for (double v : p.numeric("copat")) {
       assertThat(v).isGreaterThanOrEqualTo(0).isEqualTo(Math.rint(v));
@@ -31,8 +46,10 @@ class DemoDataTest {
 
   @Test
   void generatorIsDeterministic() {
-    assertThat(DemoData.copatents().numeric("copat")).containsExactly(DemoData.copatents().numeric("copat"));
-    assertThat(DemoData.regions().numeric("nano_pat")).containsExactly(DemoData.regions().numeric("nano_pat"));
+    assertThat(DemoData.copatents().numeric("copat"))
+        .containsExactly(DemoData.copatents().numeric("copat"));
+    assertThat(DemoData.regions().numeric("nano_pat"))
+        .containsExactly(DemoData.regions().numeric("nano_pat"));
     assertThat(DemoData.copublications().numeric("copubs"))
         .containsExactly(DemoData.copublications().numeric("copubs"));
   }
