@@ -605,7 +605,8 @@ public final class Growth {
               + a
               + "); CAGR = multiple^(1/"
               + Panel.numberLabel(t1 - t0)
-              + ") - 1; exp. rate = exp(b) - 1 with b the OLS slope of log x on time.");
+              + ") - 1;");
+      tb.note("exp. rate = exp(b) - 1 with b the OLS slope of log x on time.");
       for (Note n : notes) {
         tb.note(n.message());
       }
