@@ -200,6 +200,7 @@ final class ConditionalFitter {
               + model.jsonName()
               + "'; add regressors that vary within units");
     }
+    checkCollinear(cols, colNames);
     double[][] xc = cols.toArray(new double[0][]);
     String[] nm = colNames.toArray(new String[0]);
     NewtonRaphson.Result res;
@@ -256,6 +257,65 @@ final class ConditionalFitter {
         unitOfRow,
         units,
         scores);
+  }
+
+  /**
+   * Rejects regressors that are exact linear combinations of the ones before them: Cholesky of the
+   * cross-product matrix scaled to unit diagonal, with pivots below 1e-10 flagged.
+   */
+  private static void checkCollinear(List<double[]> cols, List<String> names) {
+    int k = cols.size();
+    double[] a = new double[k * k];
+    for (int i = 0; i < k; i++) {
+      double[] ci = cols.get(i);
+      for (int j = 0; j <= i; j++) {
+        double[] cj = cols.get(j);
+        double s = 0;
+        for (int r = 0; r < ci.length; r++) {
+          s += ci[r] * cj[r];
+        }
+        a[i * k + j] = s;
+        a[j * k + i] = s;
+      }
+    }
+    for (int i = 0; i < k; i++) {
+      if (a[i * k + i] == 0) {
+        throw new SpecificationException(
+            "regressor '" + names.get(i) + "' is zero on every row used; remove it");
+      }
+    }
+    double[] d = new double[k];
+    for (int i = 0; i < k; i++) {
+      d[i] = Math.sqrt(a[i * k + i]);
+    }
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        a[i * k + j] /= d[i] * d[j];
+      }
+    }
+    for (int j = 0; j < k; j++) {
+      double piv = a[j * k + j];
+      for (int p = 0; p < j; p++) {
+        piv -= a[j * k + p] * a[j * k + p];
+      }
+      if (!(piv > 1e-10)) {
+        throw new SpecificationException(
+            "regressor '"
+                + names.get(j)
+                + "' is collinear with the regressors before it ("
+                + String.join(", ", names.subList(0, j))
+                + "); remove it");
+      }
+      double l = Math.sqrt(piv);
+      a[j * k + j] = l;
+      for (int i = j + 1; i < k; i++) {
+        double v = a[i * k + j];
+        for (int p = 0; p < j; p++) {
+          v -= a[i * k + p] * a[j * k + p];
+        }
+        a[i * k + j] = v / l;
+      }
+    }
   }
 
   private static boolean variesWithinUnits(double[] c, int[] uc, int units) {

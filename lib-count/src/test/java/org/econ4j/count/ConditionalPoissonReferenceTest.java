@@ -57,4 +57,29 @@ class ConditionalPoissonReferenceTest {
             .fit(d.y, d.withoutTimeInvariant().x, d.withoutTimeInvariant().names, d.unit, false);
     assertThat(fit.coefficients()).containsExactly(plain.coefficients());
   }
+
+  /**
+   * At the optimum the conditional Poisson unit scores equal the FE-Poisson scores summed by unit
+   * and its Hessian equals the FE-profiled Poisson Hessian, so clustering on the firm reproduces
+   * fixest's {@code vcov = ~cusip} once fixest's extra (n - 1)/(n - K) factor (K = 11) is applied.
+   */
+  @Test
+  void clusterRobustOnFirmMatchesFixest() {
+    PatentsData d = PatentsData.load().withoutTimeInvariant();
+    CountFit fit = ConditionalPoisson.defaults().fit(d.y, d.x, d.names, d.unit, false);
+    List<ReferenceData.Value> ref = ReferenceData.longFormat(PatentsData.REF);
+    double[] se = fit.clusterRobustStandardErrors(d.unit);
+    int n = fit.nobs();
+    double k = ReferenceData.get(ref, "fepois_firmFE_patents", "df.K_cl_cusip_fixestdefault", "");
+    double fixestAdj = Math.sqrt((n - 1.0) / (n - k));
+    for (int j = 0; j < se.length; j++) {
+      String term = fit.names().get(j);
+      String fx = j < 6 ? "lrd" + j : "yf" + term.substring(term.length() - 4);
+      double ref1 =
+          ReferenceData.get(ref, "fepois_firmFE_patents", "se_cl_cusip_fixestdefault", fx);
+      assertThat(Tolerances.relErr(se[j] * fixestAdj, ref1))
+          .as("se %s", fx)
+          .isLessThan(Tolerances.ML_SE);
+    }
+  }
 }

@@ -143,7 +143,7 @@ public final class NewtonRaphson {
       negH.data[i] = -hess[i];
     }
     DMatrixRMaj inv = new DMatrixRMaj(k, k);
-    if (!chol.setA(negH.copy())) {
+    if (!chol.setA(negH.copy()) || !wellConditioned(negH, k)) {
       throw notNegativeDefinite(hess, k, names);
     }
     chol.invert(inv);
@@ -154,6 +154,46 @@ public final class NewtonRaphson {
     return new Result(
         beta, value, grad.clone(), hess.clone(), inv.data.clone(), it, converged, dec);
   }
+
+  /**
+   * Whether -H, scaled to unit diagonal, has a Cholesky factor whose smallest pivot exceeds {@value
+   * #MIN_PIVOT} (a numerically singular Hessian would give meaningless standard errors).
+   */
+  private static boolean wellConditioned(DMatrixRMaj negH, int k) {
+    double[] a = new double[k * k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        double di = negH.data[i * k + i];
+        double dj = negH.data[j * k + j];
+        if (!(di > 0) || !(dj > 0)) {
+          return false;
+        }
+        a[i * k + j] = negH.data[i * k + j] / Math.sqrt(di * dj);
+      }
+    }
+    for (int j = 0; j < k; j++) {
+      double d = a[j * k + j];
+      for (int p = 0; p < j; p++) {
+        d -= a[j * k + p] * a[j * k + p];
+      }
+      if (!(d > MIN_PIVOT)) {
+        return false;
+      }
+      double l = Math.sqrt(d);
+      a[j * k + j] = l;
+      for (int i = j + 1; i < k; i++) {
+        double v = a[i * k + j];
+        for (int p = 0; p < j; p++) {
+          v -= a[i * k + p] * a[j * k + p];
+        }
+        a[i * k + j] = v / l;
+      }
+    }
+    return true;
+  }
+
+  /** Smallest squared pivot of the scaled Cholesky factor accepted at the optimum. */
+  static final double MIN_PIVOT = 1e-12;
 
   private static EstimationException notNegativeDefinite(double[] hess, int k, String[] names) {
     StringBuilder weak = new StringBuilder();
