@@ -400,6 +400,33 @@ public final class Panel {
     return selectRows(r);
   }
 
+  /**
+   * The rows where a condition in the formula grammar holds, e.g. {@code "year >= 2013 & region ==
+   * 'Asia'"}; rows where it is false or missing are dropped (as R's {@code subset}); the number
+   * dropped is {@code rows() - filter(c).rows()}. See {@link org.econ4j.panel.formula.Expression}.
+   *
+   * @param condition the condition
+   * @return the new panel
+   * @throws SpecificationException for a syntax error or an unknown column
+   */
+  public Panel filter(String condition) {
+    return org.econ4j.panel.formula.Expression.filter(this, condition);
+  }
+
+  /**
+   * Adds or replaces a column computed from an expression in the formula grammar, e.g. {@code
+   * "log(gdp)"}, {@code "exports / gdp * 100"} or {@code "l(x, 1)"} (needs the index). See {@link
+   * org.econ4j.panel.formula.Expression}.
+   *
+   * @param name the column name
+   * @param expression the expression
+   * @return the new panel
+   * @throws SpecificationException for a syntax error, an unknown column or a missing index
+   */
+  public Panel withColumn(String name, String expression) {
+    return org.econ4j.panel.formula.Expression.withColumn(this, name, expression);
+  }
+
   double[] numericUnsafe(String name) {
     Object c = column(name);
     if (!(c instanceof double[])) {
