@@ -21,6 +21,7 @@ public final class Table {
   private final List<List<String>> rows;
   private final boolean[] ruleBefore;
   private final List<String> notes;
+  private final List<List<String>> headerRowsAbove;
   private final boolean[] leftAligned;
 
   private Table(Builder b) {
@@ -41,6 +42,15 @@ public final class Table {
       ruleBefore[i] = true;
     }
     this.notes = List.copyOf(b.notes);
+    List<List<String>> above = new ArrayList<>();
+    for (List<String> r : b.above) {
+      List<String> padded = new ArrayList<>(r);
+      while (padded.size() < width) {
+        padded.add("");
+      }
+      above.add(Collections.unmodifiableList(padded));
+    }
+    this.headerRowsAbove = Collections.unmodifiableList(above);
     this.leftAligned = new boolean[width];
     leftAligned[0] = true;
     for (int c : b.left) {
@@ -78,6 +88,14 @@ public final class Table {
    */
   public List<List<String>> rows() {
     return rows;
+  }
+
+  /**
+   * @return extra header rows printed above the column headers (e.g. model groups); empty for most
+   *     tables
+   */
+  public List<List<String>> headerRowsAbove() {
+    return headerRowsAbove;
   }
 
   /**
@@ -122,6 +140,11 @@ public final class Table {
       w[c] = header.get(c).length();
     }
     for (List<String> r : rows) {
+      for (int c = 0; c < w.length; c++) {
+        w[c] = Math.max(w[c], r.get(c).length());
+      }
+    }
+    for (List<String> r : headerRowsAbove) {
       for (int c = 0; c < w.length; c++) {
         w[c] = Math.max(w[c], r.get(c).length());
       }
@@ -176,7 +199,11 @@ public final class Table {
     if (!caption.isEmpty()) {
       sb.append(caption).append('\n');
     }
-    sb.append(heavy).append(textLine(header, w)).append(light);
+    sb.append(heavy);
+    for (List<String> r : headerRowsAbove) {
+      sb.append(textLine(r, w));
+    }
+    sb.append(textLine(header, w)).append(light);
     for (int i = 0; i < rows.size(); i++) {
       if (ruleBefore[i] && i > 0) {
         sb.append(light);
@@ -200,8 +227,15 @@ public final class Table {
       sb.append("**").append(md(caption)).append("**\n\n");
     }
     sb.append('|');
-    for (String h : header) {
-      sb.append(' ').append(md(h)).append(" |");
+    for (int c = 0; c < header.size(); c++) {
+      StringBuilder cell = new StringBuilder();
+      for (List<String> r : headerRowsAbove) {
+        if (!r.get(c).isEmpty()) {
+          cell.append(md(r.get(c))).append("<br>");
+        }
+      }
+      cell.append(md(header.get(c)));
+      sb.append(' ').append(cell).append(" |");
     }
     sb.append("\n|");
     for (int c = 0; c < header.size(); c++) {
@@ -253,6 +287,12 @@ public final class Table {
         case '^':
           sb.append("\\textasciicircum{}");
           break;
+        case '<':
+          sb.append("\\textless{}");
+          break;
+        case '>':
+          sb.append("\\textgreater{}");
+          break;
         default:
           sb.append(ch);
       }
@@ -281,7 +321,11 @@ public final class Table {
     for (int c = 0; c < header.size(); c++) {
       sb.append(leftAligned[c] ? 'l' : 'r');
     }
-    sb.append("}\n\\toprule\n").append(latexLine(header)).append("\\midrule\n");
+    sb.append("}\n\\toprule\n");
+    for (List<String> r : headerRowsAbove) {
+      sb.append(latexLine(r));
+    }
+    sb.append(latexLine(header)).append("\\midrule\n");
     for (int i = 0; i < rows.size(); i++) {
       if (ruleBefore[i] && i > 0) {
         sb.append("\\midrule\n");
@@ -335,7 +379,15 @@ public final class Table {
     if (!caption.isEmpty()) {
       sb.append("<caption>").append(escapeHtml(caption)).append("</caption>\n");
     }
-    sb.append("<thead>\n<tr>");
+    sb.append("<thead>\n");
+    for (List<String> r : headerRowsAbove) {
+      sb.append("<tr>");
+      for (String h : r) {
+        sb.append("<th>").append(escapeHtml(h)).append("</th>");
+      }
+      sb.append("</tr>\n");
+    }
+    sb.append("<tr>");
     for (String h : header) {
       sb.append("<th>").append(escapeHtml(h)).append("</th>");
     }
@@ -392,6 +444,9 @@ public final class Table {
 
   private String renderCsv() {
     StringBuilder sb = new StringBuilder();
+    for (List<String> r : headerRowsAbove) {
+      csvLine(sb, r);
+    }
     csvLine(sb, header);
     for (List<String> r : rows) {
       csvLine(sb, r);
@@ -406,6 +461,7 @@ public final class Table {
     private final List<List<String>> rows = new ArrayList<>();
     private final List<Integer> rules = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<List<String>> above = new ArrayList<>();
     private final List<Integer> left = new ArrayList<>();
 
     private Builder(List<String> header) {
@@ -482,6 +538,26 @@ public final class Table {
      */
     public Builder alignLeft(int column) {
       left.add(column);
+      return this;
+    }
+
+    /**
+     * Adds a header row printed above the column headers (e.g. model groups), in order of calls.
+     *
+     * @param cells the cells, label column first; shorter rows are padded
+     * @return this builder
+     * @throws IllegalArgumentException if the row is longer than the header
+     */
+    public Builder headerRowAbove(List<String> cells) {
+      Objects.requireNonNull(cells, "cells");
+      if (cells.size() > header.size()) {
+        throw new IllegalArgumentException(
+            "header row has " + cells.size() + " cells but the header has " + header.size());
+      }
+      for (String c : cells) {
+        Objects.requireNonNull(c, "cell");
+      }
+      above.add(List.copyOf(cells));
       return this;
     }
 

@@ -1,0 +1,326 @@
+package org.econ4j.core.inference;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What an estimator keeps so that any {@link Vcov} can be computed, at fit time or later without
+ * refitting ({@code RegressionResult.withVcov}): the bread, the per-observation scores, the
+ * leverage, the iid scale, the degrees-of-freedom pieces, and the cluster, time and unit codes
+ * resolved at fit time on the estimation sample.
+ *
+ * <p>For OLS / WLS with (demeaned) regressors X&#771; and residuals e: bread B =
+ * (X&#771;'WX&#771;)<sup>&minus;1</sup>, scores s<sub>ij</sub> = w<sub>i</sub> x&#771;<sub>ij</sub>
+ * e<sub>i</sub>, iid scale RSS/(n &minus; 1) (so that fixest's (n &minus; 1)/(n &minus; K) gives
+ * the familiar RSS/(n &minus; K)). For maximum likelihood: B = inverse of the negative Hessian, s =
+ * score contributions, iid scale 1. With fixed effects, the leverage must include the FE part:
+ * h<sub>ii</sub> = h<sup>FE</sup><sub>ii</sub> +
+ * x&#771;<sub>i</sub>'Bx&#771;<sub>i</sub>w<sub>i</sub> (for one FE dimension
+ * h<sup>FE</sup><sub>ii</sub> = w<sub>i</sub>/&Sigma;<sub>g(i)</sub>w).
+ *
+ * <p>Codes are non-negative {@code int}s; any values may be used (they are densified). Time codes
+ * are integer periods where consecutive periods differ by one (e.g. years).
+ *
+ * <p>Immutable. To avoid doubling memory on large data the n-length arrays given to the builder are
+ * taken over, not copied: the caller must not modify them afterwards. The small bread is copied.
+ */
+public final class InferenceData {
+  private final double[][] bread;
+  private final double[][] scores;
+  private final double[] leverage;
+  private final double iidScale;
+  private final int nobs;
+  private final int fixefDof;
+  private final Map<String, int[]> fixedEffects;
+  private final Map<String, int[]> clusters;
+  private final int[] time;
+  private final int[] unit;
+  private final boolean normal;
+
+  private InferenceData(Builder b) {
+    this.bread = copy(b.bread);
+    this.scores = b.scores;
+    this.leverage = b.leverage;
+    this.iidScale = b.iidScale;
+    this.nobs = b.nobs;
+    this.fixefDof = b.fixefDof;
+    this.fixedEffects = Collections.unmodifiableMap(new LinkedHashMap<>(b.fixedEffects));
+    this.clusters = Collections.unmodifiableMap(new LinkedHashMap<>(b.clusters));
+    this.time = b.time;
+    this.unit = b.unit;
+    this.normal = b.normal;
+  }
+
+  /**
+   * Starts a bundle.
+   *
+   * @param bread K&times;K bread, row-major (copied)
+   * @param scores K arrays of length n (taken over)
+   * @param nobs n
+   * @return a builder
+   */
+  public static Builder builder(double[][] bread, double[][] scores, int nobs) {
+    return new Builder(bread, scores, nobs);
+  }
+
+  static double[][] copy(double[][] a) {
+    double[][] c = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      c[i] = a[i].clone();
+    }
+    return c;
+  }
+
+  /**
+   * @return the bread (copy)
+   */
+  public double[][] bread() {
+    return copy(bread);
+  }
+
+  double[][] breadShared() {
+    return bread;
+  }
+
+  double[][] scoresShared() {
+    return scores;
+  }
+
+  /**
+   * @return the number of coefficients K (kept)
+   */
+  public int coefficients() {
+    return bread.length;
+  }
+
+  /**
+   * @return the number of observations n
+   */
+  public int nobs() {
+    return nobs;
+  }
+
+  /**
+   * @return the iid scale s&sup2; before the small-sample K factor
+   */
+  public double iidScale() {
+    return iidScale;
+  }
+
+  /**
+   * @return identified FE parameters F (levels minus redundant ones)
+   */
+  public int fixefDof() {
+    return fixefDof;
+  }
+
+  /**
+   * @return names of the FE dimensions kept for the nesting check
+   */
+  public Set<String> fixedEffectNames() {
+    return fixedEffects.keySet();
+  }
+
+  /**
+   * @return names of the cluster variables resolved at fit time
+   */
+  public Set<String> clusterNames() {
+    return clusters.keySet();
+  }
+
+  /**
+   * @return whether the model uses normal (z) inference whatever the small-sample correction
+   */
+  public boolean normal() {
+    return normal;
+  }
+
+  /**
+   * @return whether leverages were provided (HC2, HC3)
+   */
+  public boolean hasLeverage() {
+    return leverage != null;
+  }
+
+  /**
+   * @return whether time codes were provided (Newey&ndash;West, Driscoll&ndash;Kraay)
+   */
+  public boolean hasTime() {
+    return time != null;
+  }
+
+  Optional<int[]> clusterCodes(String name) {
+    int[] c = clusters.get(name);
+    if (c == null) {
+      c = fixedEffects.get(name);
+    }
+    return Optional.ofNullable(c);
+  }
+
+  Map<String, int[]> fixedEffectCodes() {
+    return fixedEffects;
+  }
+
+  double[] leverageShared() {
+    return leverage;
+  }
+
+  int[] timeShared() {
+    return time;
+  }
+
+  int[] unitShared() {
+    return unit;
+  }
+
+  /** Accumulates an {@link InferenceData}; not thread-safe. */
+  public static final class Builder {
+    private final double[][] bread;
+    private final double[][] scores;
+    private final int nobs;
+    private double[] leverage;
+    private double iidScale = Double.NaN;
+    private int fixefDof;
+    private final Map<String, int[]> fixedEffects = new LinkedHashMap<>();
+    private final Map<String, int[]> clusters = new LinkedHashMap<>();
+    private int[] time;
+    private int[] unit;
+    private boolean normal;
+
+    private Builder(double[][] bread, double[][] scores, int nobs) {
+      Objects.requireNonNull(bread, "bread");
+      Objects.requireNonNull(scores, "scores");
+      int k = bread.length;
+      for (double[] r : bread) {
+        if (r.length != k) {
+          throw new IllegalArgumentException(
+              "bread must be square, got a row of length "
+                  + r.length
+                  + " in a "
+                  + k
+                  + "-row matrix");
+        }
+      }
+      if (scores.length != k) {
+        throw new IllegalArgumentException(
+            "scores have " + scores.length + " columns but the bread is " + k + "x" + k);
+      }
+      for (double[] s : scores) {
+        if (s.length != nobs) {
+          throw new IllegalArgumentException(
+              "a score column has length " + s.length + " but nobs is " + nobs);
+        }
+      }
+      this.bread = bread;
+      this.scores = scores;
+      this.nobs = nobs;
+    }
+
+    private int[] checkCodes(String what, int[] codes) {
+      Objects.requireNonNull(codes, what);
+      if (codes.length != nobs) {
+        throw new IllegalArgumentException(
+            what + " codes have length " + codes.length + " but nobs is " + nobs);
+      }
+      return codes;
+    }
+
+    /**
+     * @param h leverages h<sub>ii</sub> in [0, 1] (taken over)
+     * @return this builder
+     */
+    public Builder leverage(double[] h) {
+      Objects.requireNonNull(h, "leverage");
+      if (h.length != nobs) {
+        throw new IllegalArgumentException(
+            "leverage has length " + h.length + " but nobs is " + nobs);
+      }
+      this.leverage = h;
+      return this;
+    }
+
+    /**
+     * @param s2 iid scale (OLS: RSS/(n &minus; 1); ML: 1)
+     * @return this builder
+     */
+    public Builder iidScale(double s2) {
+      this.iidScale = s2;
+      return this;
+    }
+
+    /**
+     * @param f identified FE parameters (levels minus redundant ones)
+     * @return this builder
+     */
+    public Builder fixefDof(int f) {
+      if (f < 0) {
+        throw new IllegalArgumentException("fixefDof must be >= 0, got " + f);
+      }
+      this.fixefDof = f;
+      return this;
+    }
+
+    /**
+     * Registers an FE dimension (for the nesting check of {@link
+     * SmallSampleCorrection.FixefK#NESTED}); it may also serve as a cluster variable.
+     *
+     * @param name FE name as the formula writes it
+     * @param codes codes per observation (taken over)
+     * @return this builder
+     */
+    public Builder fixedEffect(String name, int[] codes) {
+      fixedEffects.put(Objects.requireNonNull(name, "name"), checkCodes("fixed-effect", codes));
+      return this;
+    }
+
+    /**
+     * Registers a cluster variable resolved at fit time.
+     *
+     * @param name column name
+     * @param codes codes per observation (taken over)
+     * @return this builder
+     */
+    public Builder cluster(String name, int[] codes) {
+      clusters.put(Objects.requireNonNull(name, "name"), checkCodes("cluster", codes));
+      return this;
+    }
+
+    /**
+     * @param codes integer time periods per observation (taken over)
+     * @return this builder
+     */
+    public Builder time(int[] codes) {
+      this.time = checkCodes("time", codes);
+      return this;
+    }
+
+    /**
+     * @param codes unit codes per observation, for panel Newey&ndash;West (taken over)
+     * @return this builder
+     */
+    public Builder unit(int[] codes) {
+      this.unit = checkCodes("unit", codes);
+      return this;
+    }
+
+    /**
+     * @param z whether the model uses z statistics (count models)
+     * @return this builder
+     */
+    public Builder normal(boolean z) {
+      this.normal = z;
+      return this;
+    }
+
+    /**
+     * @return the bundle
+     */
+    public InferenceData build() {
+      return new InferenceData(this);
+    }
+  }
+}
