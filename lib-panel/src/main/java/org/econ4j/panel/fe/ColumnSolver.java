@@ -265,6 +265,21 @@ final class ColumnSolver {
     if (a1 != null) {
       Arrays.fill(a1, 0);
     }
+    if (recompute && pr.interceptsOnly) {
+      int[] off = pr.interceptOffsets;
+      int[][] cd = pr.codes;
+      int kk = pr.terms;
+      for (int i = 0; i < n; i++) {
+        double v = y[i];
+        for (int t = 0; t < kk; t++) {
+          v -= c[off[t] + cd[t][i]];
+        }
+        r[i] = v;
+        a0[gk[i]] += w == null ? v : w[i] * v;
+      }
+      recompute = false;
+      return;
+    }
     if (recompute) {
       for (int i = 0; i < n; i++) {
         double v = y[i] - contribution(c, i);
@@ -568,6 +583,43 @@ final class ColumnSolver {
     Arrays.fill(q, 0);
     int kk = pr.terms;
     int[][] lay = pr.layout;
+    if (pr.interceptsOnly && kk == 3) {
+      int[] g0 = rc[0];
+      int[] g1 = rc[1];
+      int[] g2 = rc[2];
+      int o0 = lay[0][0];
+      int o1 = lay[1][0];
+      int o2 = lay[2][0];
+      for (int i = 0; i < m; i++) {
+        int a = o0 + g0[i];
+        int bb = o1 + g1[i];
+        int cc = o2 + g2[i];
+        double u = v[a] + v[bb] + v[cc];
+        if (rw != null) {
+          u *= rw[i];
+        }
+        q[a] += u;
+        q[bb] += u;
+        q[cc] += u;
+      }
+      return;
+    }
+    if (pr.interceptsOnly) {
+      int[] off = pr.interceptOffsets;
+      for (int i = 0; i < m; i++) {
+        double u = 0;
+        for (int k = 0; k < kk; k++) {
+          u += v[off[k] + rc[k][i]];
+        }
+        if (rw != null) {
+          u *= rw[i];
+        }
+        for (int k = 0; k < kk; k++) {
+          q[off[k] + rc[k][i]] += u;
+        }
+      }
+      return;
+    }
     if (kk == 2 && rx[0] == null && rx[1] == null && lay[0][0] >= 0 && lay[1][0] >= 0) {
       int[] g0 = rc[0];
       int[] g1 = rc[1];

@@ -20,6 +20,8 @@ final class Problem {
   final double[][] swx; // null entries without slope
   final double[][] swxx;
   final int maxLevels;
+  final boolean interceptsOnly;
+  final int[] interceptOffsets;
 
   // two-way plain path (null otherwise)
   final PairTable pairs;
@@ -71,6 +73,13 @@ final class Problem {
       }
     }
     maxLevels = mx;
+    boolean io = true;
+    interceptOffsets = new int[terms];
+    for (int k = 0; k < terms; k++) {
+      io &= intercept[k] && x[k] == null;
+      interceptOffsets[k] = layout[k][0];
+    }
+    interceptsOnly = io;
     if (fe.twoWayPlain()) {
       pairs = fe.pairTable();
       if (w == null) {
