@@ -4,10 +4,10 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.special.Gamma;
 
 /**
- * The {@code base_dgp} of the fixest benchmarks (github.com/lrberge/fixest benchmarks), generated in
- * memory with a fixed seed: a balanced panel of {@code n/10} individuals ({@code indiv_id}) over 10
- * years ({@code year}), {@code round(nb_indiv/23)} firms ({@code firm_id}); "simple": a random firm
- * per row; "difficult": firms assigned cyclically, R's {@code rep(1:nb_firm, length.out = n)}.
+ * The {@code base_dgp} of the fixest benchmarks (github.com/lrberge/fixest benchmarks), generated
+ * in memory with a fixed seed: a balanced panel of {@code n/10} individuals ({@code indiv_id}) over
+ * 10 years ({@code year}), {@code round(nb_indiv/23)} firms ({@code firm_id}); "simple": a random
+ * firm per row; "difficult": firms assigned cyclically, R's {@code rep(1:nb_firm, length.out = n)}.
  * {@code x1 ~ N(0,1)}, {@code y = x1 + 0.05·x1² + firm_fe + unit_fe + year_fe + N(0,1)} with every
  * effect N(0,1) per level, and a count outcome {@code negbin_y ~ NegBin(μ = exp(0.5·x1 + firm_fe +
  * unit_fe + year_fe), θ = 0.5)} (gamma–Poisson mixture) for the count-model benchmarks. Codes are

@@ -53,8 +53,7 @@ public class DemeanBenchmark {
   }
 
   private FixedEffects encode() {
-    FixedEffects f =
-        FixedEffects.of("indiv_id", data.indivId).withDimension("year", data.year);
+    FixedEffects f = FixedEffects.of("indiv_id", data.indivId).withDimension("year", data.year);
     if (shape.startsWith("3fe")) {
       f = f.withDimension("firm_id", data.firmId);
     }

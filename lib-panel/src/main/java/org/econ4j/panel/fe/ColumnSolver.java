@@ -13,8 +13,8 @@ import java.util.Arrays;
  *       by Irons–Tuck extrapolation in coefficient space every two sweeps;
  *   <li>for exactly two intercept dimensions, the same iteration in coefficient space over the
  *       distinct level pairs, with the state being the smaller dimension's coefficients;
- *   <li>preconditioned conjugate gradients (block-Jacobi preconditioner) on the normal equations D'W
- *       D c = D'W y, over rows or, for two dimensions, over level pairs.
+ *   <li>preconditioned conjugate gradients (block-Jacobi preconditioner) on the normal equations
+ *       D'W D c = D'W y, over rows or, for two dimensions, over level pairs.
  * </ul>
  *
  * All work arrays are allocated before the loops; the loops allocate nothing. One instance per
@@ -664,8 +664,8 @@ final class ColumnSolver {
   }
 
   /**
-   * z = M⁻¹ res with the block-Jacobi preconditioner (per group of each term); returns whether every
-   * component of z (the step one projection would take) is within tolerance.
+   * z = M⁻¹ res with the block-Jacobi preconditioner (per group of each term); returns whether
+   * every component of z (the step one projection would take) is within tolerance.
    */
   private boolean precondition(double[] res, double[] z, double[] c) {
     boolean conv = true;

@@ -25,15 +25,16 @@ import org.econ4j.core.Note;
  *   <li><b>Alternating projections</b> (Guimarães &amp; Portugal 2010, Gaure 2013): each step
  *       subtracts, for one dimension, the weighted group means of the current residual (for varying
  *       slopes: the within-group weighted least-squares fit on intercept and slope), cycling over
- *       the dimensions (one cycle = one <i>iteration</i>). Every two iterations the coefficient vector
- *       is extrapolated by Irons–Tuck (1969) acceleration, X′ = GGX − (ΔGX·Δ²X / Δ²X·Δ²X)·ΔGX with
- *       ΔGX = GGX − GX and Δ²X = GGX − 2GX + X, as in Berge (2018). With exactly two intercept
- *       dimensions the iteration runs in coefficient space over the distinct level pairs, with the
- *       smaller dimension's coefficients as the accelerated state (fixest's two-FE path).
+ *       the dimensions (one cycle = one <i>iteration</i>). Every two iterations the coefficient
+ *       vector is extrapolated by Irons–Tuck (1969) acceleration, X′ = GGX − (ΔGX·Δ²X /
+ *       Δ²X·Δ²X)·ΔGX with ΔGX = GGX − GX and Δ²X = GGX − 2GX + X, as in Berge (2018). With exactly
+ *       two intercept dimensions the iteration runs in coefficient space over the distinct level
+ *       pairs, with the smaller dimension's coefficients as the accelerated state (fixest's two-FE
+ *       path).
  *   <li><b>Preconditioned conjugate gradients</b> on the normal equations D′WD c = D′Wy, with the
- *       block-Jacobi preconditioner (per group: Σw, or the 2×2 moment matrix of intercept and slope).
- *       Much faster on weakly connected fixed-effect graphs (worker–firm designs, the {@code
- *       difficult} benchmark), where projections zig-zag for thousands of iterations.
+ *       block-Jacobi preconditioner (per group: Σw, or the 2×2 moment matrix of intercept and
+ *       slope). Much faster on weakly connected fixed-effect graphs (worker–firm designs, the
+ *       {@code difficult} benchmark), where projections zig-zag for thousands of iterations.
  *   <li><b>Automatic choice</b> ({@link Method#AUTO}, default): projections first; if they have not
  *       converged after {@link #switchIterations()} iterations (default {@value
  *       #DEFAULT_SWITCH_ITERATIONS}), conjugate gradients continue from the current coefficients
@@ -42,8 +43,8 @@ import org.econ4j.core.Note;
  *
  * <h2>Convergence</h2>
  *
- * A coefficient has converged when its last change d satisfies |d| ≤ tol or |d| / (0.1 + |c|) ≤
- * tol (fixest's criterion on the fixed-effect coefficients); a column has converged when every
+ * A coefficient has converged when its last change d satisfies |d| ≤ tol or |d| / (0.1 + |c|) ≤ tol
+ * (fixest's criterion on the fixed-effect coefficients); a column has converged when every
  * coefficient has. For conjugate gradients the change is the step a projection would take from the
  * current coefficients, i.e. the weighted group mean of the current residual in each group — so
  * convergence means that the demeaned column has (weighted) mean within tol of zero in every group.
@@ -64,12 +65,13 @@ import org.econ4j.core.Note;
  * <p>Immutable and thread-safe.
  *
  * <h2>References</h2>
+ *
  * Guimarães, P. and Portugal, P. (2010). A simple feasible procedure to fit models with
  * high-dimensional fixed effects. Stata Journal 10(4), 628–649. Gaure, S. (2013). OLS with multiple
- * high dimensional category variables. Computational Statistics &amp; Data Analysis 66, 8–18. Berge,
- * L. (2018). Efficient estimation of maximum likelihood models with multiple fixed-effects: the R
- * package FENmlm. CREA Discussion Paper 2018-13. Irons, B.M. and Tuck, R.C. (1969). A version of the
- * Aitken accelerator for computer iteration. International Journal for Numerical Methods in
+ * high dimensional category variables. Computational Statistics &amp; Data Analysis 66, 8–18.
+ * Berge, L. (2018). Efficient estimation of maximum likelihood models with multiple fixed-effects:
+ * the R package FENmlm. CREA Discussion Paper 2018-13. Irons, B.M. and Tuck, R.C. (1969). A version
+ * of the Aitken accelerator for computer iteration. International Journal for Numerical Methods in
  * Engineering 1(3), 275–277. Hestenes, M.R. and Stiefel, E. (1952). Methods of conjugate gradients
  * for solving linear systems. Journal of Research of the NBS 49(6), 409–436.
  */
@@ -180,7 +182,8 @@ public final class Demeaner {
     if (iterations < 1) {
       throw new IllegalArgumentException("switchIterations must be >= 1, got " + iterations);
     }
-    return new Demeaner(tolerance, maxIterations, method, iterations, strict, executor, parallelism);
+    return new Demeaner(
+        tolerance, maxIterations, method, iterations, strict, executor, parallelism);
   }
 
   /**
@@ -339,7 +342,11 @@ public final class Demeaner {
     if (w != null) {
       if (w.length != n) {
         throw new IllegalArgumentException(
-            "weights have " + w.length + " rows, expected " + n + " (the rows of the fixed effects)");
+            "weights have "
+                + w.length
+                + " rows, expected "
+                + n
+                + " (the rows of the fixed effects)");
       }
       for (int i = 0; i < n; i++) {
         if (!(w[i] >= 0) || !Double.isFinite(w[i])) {

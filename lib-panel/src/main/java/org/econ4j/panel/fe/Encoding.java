@@ -10,6 +10,7 @@ final class Encoding {
   static final class Dense {
     final int[] codes;
     final int levels;
+
     /** original code of each dense level */
     final long[] original;
 
@@ -21,8 +22,8 @@ final class Encoding {
   }
 
   /**
-   * Re-encodes non-negative codes densely, keeping the order of the original values. Direct
-   * lookup when the maximum is small relative to n, else an open-addressing hash.
+   * Re-encodes non-negative codes densely, keeping the order of the original values. Direct lookup
+   * when the maximum is small relative to n, else an open-addressing hash.
    */
   static Dense dense(int[] codes) {
     int n = codes.length;

@@ -10,8 +10,8 @@ package org.econ4j.panel.fe;
  *     dimensions (1 with a single dimension)
  * @param method how the rank was found (e.g. {@code "one dimension"}, {@code "connected components
  *     (union-find)"}, {@code "connected components + numerical rank of projected indicators"})
- * @param exact whether the value is exact (false only for the conservative bound used beyond
- *     {@link FixedEffects#EXACT_RANK_LEVEL_LIMIT})
+ * @param exact whether the value is exact (false only for the conservative bound used beyond {@link
+ *     FixedEffects#EXACT_RANK_LEVEL_LIMIT})
  */
 public record FeDegreesOfFreedom(
     int coefficients, int redundant, int absorbed, int components, String method, boolean exact) {}

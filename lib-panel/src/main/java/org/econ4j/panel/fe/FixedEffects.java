@@ -23,9 +23,9 @@ import org.econ4j.core.SpecificationException;
  *   <li>or a slope per level only, γ<sub>k,g(i)</sub>·x<sub>i</sub> (fixest {@code | fe[[x]]}).
  * </ul>
  *
- * <p>Combined dimensions {@code a^b} are built with {@link #combine(int[], int[])} and added like any
- * other. Missing values are not allowed here (a code −1 is an error): the model frame drops rows with
- * missing fixed-effect values first and reports them.
+ * <p>Combined dimensions {@code a^b} are built with {@link #combine(int[], int[])} and added like
+ * any other. Missing values are not allowed here (a code −1 is an error): the model frame drops
+ * rows with missing fixed-effect values first and reports them.
  *
  * <p>Operations: iterative {@link #removeSingletons() singleton removal} (as fixest ≥ 0.13 and
  * reghdfe), the exact {@link #degreesOfFreedom() degrees of freedom absorbed}, {@link
@@ -38,8 +38,8 @@ public final class FixedEffects {
 
   /**
    * Largest number of levels in the dimensions beyond the two largest for which {@link
-   * #degreesOfFreedom()} computes the exact rank numerically (each such level costs one demeaning of
-   * an indicator column); above it the conservative bound is reported, flagged as not exact.
+   * #degreesOfFreedom()} computes the exact rank numerically (each such level costs one demeaning
+   * of an indicator column); above it the conservative bound is reported, flagged as not exact.
    */
   public static final int EXACT_RANK_LEVEL_LIMIT = 2000;
 
@@ -113,7 +113,8 @@ public final class FixedEffects {
    * @param codes one non-negative code per row
    * @return a new instance with the dimension appended
    * @throws SpecificationException if a code is negative
-   * @throws IllegalArgumentException if the length differs from {@link #rows()} or the name is taken
+   * @throws IllegalArgumentException if the length differs from {@link #rows()} or the name is
+   *     taken
    */
   public FixedEffects withDimension(String name, int[] codes) {
     return add(name, codes, null, null, true);
@@ -267,9 +268,9 @@ public final class FixedEffects {
 
   /**
    * Combines two code arrays into the dense codes of their interaction, fixest's {@code a^b}: rows
-   * share a combined level iff they share both levels. Levels are numbered in lexicographic order of
-   * (a, b). Linear time, no boxing (pairs are hashed as one {@code long} key, or indexed directly
-   * when the product of the level counts is small).
+   * share a combined level iff they share both levels. Levels are numbered in lexicographic order
+   * of (a, b). Linear time, no boxing (pairs are hashed as one {@code long} key, or indexed
+   * directly when the product of the level counts is small).
    *
    * @param a codes of the first variable, non-negative
    * @param b codes of the second variable, non-negative, same length
@@ -500,8 +501,7 @@ public final class FixedEffects {
   public FixedEffects subset(boolean[] keep) {
     Objects.requireNonNull(keep, "keep");
     if (keep.length != rows) {
-      throw new IllegalArgumentException(
-          "row mask has " + keep.length + " rows, expected " + rows);
+      throw new IllegalArgumentException("row mask has " + keep.length + " rows, expected " + rows);
     }
     int m = 0;
     for (boolean b : keep) {
@@ -654,11 +654,11 @@ public final class FixedEffects {
    *   <li>Two dimensions: G<sub>1</sub> + G<sub>2</sub> − C, with C the number of connected
    *       components of the bipartite graph linking levels that share a row (union–find); exact.
    *   <li>Three or more: the two intercept dimensions with most levels are treated by components as
-   *       above; for the m levels of the others, the indicator column of each level is projected off
-   *       the first two dimensions (demeaned with a tight tolerance, 1e-12) and the rank of the
-   *       m×m Gram matrix of those residuals is found by pivoted Cholesky (a pivot is zero when below
-   *       1e-9 times the level's row count). Redundant = C + (m − that rank). This is the exact rank
-   *       of D (reghdfe instead reports a conservative bound). When m exceeds {@link
+   *       above; for the m levels of the others, the indicator column of each level is projected
+   *       off the first two dimensions (demeaned with a tight tolerance, 1e-12) and the rank of the
+   *       m×m Gram matrix of those residuals is found by pivoted Cholesky (a pivot is zero when
+   *       below 1e-9 times the level's row count). Redundant = C + (m − that rank). This is the
+   *       exact rank of D (reghdfe instead reports a conservative bound). When m exceeds {@link
    *       #EXACT_RANK_LEVEL_LIMIT} the bound C + (number of further dimensions) is reported with
    *       {@code exact() == false}.
    *   <li>Slope coefficients of varying slopes are counted in full (as fixest does).
@@ -697,10 +697,10 @@ public final class FixedEffects {
    * Recovers the fixed-effect coefficients: solves min Σ w<sub>i</sub>(y<sub>i</sub> −
    * x<sub>i</sub>'β − Σ<sub>k</sub> α<sub>k,g(i)</sub>)² over the α given β (fixest {@code
    * fixef()}), then normalises. Normalisation: the first intercept dimension is free; in the second
-   * intercept dimension the lowest-numbered level of every connected component of the bipartite graph
-   * of the first two is set to 0 (its value is moved into the first dimension's levels of that
-   * component); in every further intercept dimension its level 0 is set to 0 (moved into the first
-   * dimension). With two dimensions this makes the coefficients unique; with three or more,
+   * intercept dimension the lowest-numbered level of every connected component of the bipartite
+   * graph of the first two is set to 0 (its value is moved into the first dimension's levels of
+   * that component); in every further intercept dimension its level 0 is set to 0 (moved into the
+   * first dimension). With two dimensions this makes the coefficients unique; with three or more,
    * remaining redundancies (see {@link #degreesOfFreedom()}) are not normalised and the individual
    * values are one solution among many, although their sums per row are unique. Slopes are not
    * normalised.

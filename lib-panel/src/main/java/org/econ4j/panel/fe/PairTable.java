@@ -8,13 +8,17 @@ final class PairTable {
   final int pairs;
   final int[] pairA;
   final int[] pairB;
+
   /** start of each a-level's pairs in the pair arrays (length ga + 1) */
   final int[] startA;
+
   final int[] pairOf;
+
   /** row count of each pair (the unweighted pair weights) */
   final double[] count;
 
-  private PairTable(int pairs, int[] pairA, int[] pairB, int[] startA, int[] pairOf, double[] count) {
+  private PairTable(
+      int pairs, int[] pairA, int[] pairB, int[] startA, int[] pairOf, double[] count) {
     this.pairs = pairs;
     this.pairA = pairA;
     this.pairB = pairB;
@@ -67,11 +71,6 @@ final class PairTable {
       count[pairOf[i]] += 1;
     }
     return new PairTable(
-        p,
-        java.util.Arrays.copyOf(pa, p),
-        java.util.Arrays.copyOf(pb, p),
-        startA,
-        pairOf,
-        count);
+        p, java.util.Arrays.copyOf(pa, p), java.util.Arrays.copyOf(pb, p), startA, pairOf, count);
   }
 }

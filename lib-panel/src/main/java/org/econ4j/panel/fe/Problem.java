@@ -100,8 +100,8 @@ final class Problem {
 
   /**
    * Solves the per-group block for term k: given s0 = Σ w·r and s1 = Σ w·x·r over group g, writes
-   * the intercept change to out[0] and the slope change to out[1] (the weighted least-squares fit of
-   * r on the term's columns within the group).
+   * the intercept change to out[0] and the slope change to out[1] (the weighted least-squares fit
+   * of r on the term's columns within the group).
    */
   void solveBlock(int k, int g, double s0, double s1, double[] out) {
     double a = sw[k][g];

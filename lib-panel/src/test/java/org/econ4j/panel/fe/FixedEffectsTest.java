@@ -161,7 +161,8 @@ class FixedEffectsTest {
   void degreesOfFreedomTwoDimensionsConnectedAndDisconnected() {
     // connected: units 0,1 x years 0,1 (balanced)
     FixedEffects connected =
-        FixedEffects.of("unit", new int[] {0, 0, 1, 1}).withDimension("year", new int[] {0, 1, 0, 1});
+        FixedEffects.of("unit", new int[] {0, 0, 1, 1})
+            .withDimension("year", new int[] {0, 1, 0, 1});
     FeDegreesOfFreedom c = connected.degreesOfFreedom();
     assertThat(c.absorbed()).isEqualTo(3);
     assertThat(c.redundant()).isEqualTo(1);
@@ -226,8 +227,7 @@ class FixedEffectsTest {
         b[i] = rng.nextInt(6);
         c[i] = rng.nextInt(3);
       }
-      FixedEffects fe =
-          FixedEffects.of("a", a).withDimension("b", b).withDimension("c", c);
+      FixedEffects fe = FixedEffects.of("a", a).withDimension("b", b).withDimension("c", c);
       assertThat(fe.degreesOfFreedom().absorbed())
           .as("rep %d", rep)
           .isEqualTo(DenseAlgebra.rank(designOf(a, b, c)));
@@ -238,7 +238,8 @@ class FixedEffectsTest {
   void slopesAreCountedInFull() {
     int[] u = {0, 0, 1, 1};
     FeDegreesOfFreedom d =
-        FixedEffects.of("unit", u).withSlopeOnly("unit", u, "t", new double[] {1, 2, 1, 2})
+        FixedEffects.of("unit", u)
+            .withSlopeOnly("unit", u, "t", new double[] {1, 2, 1, 2})
             .degreesOfFreedom();
     assertThat(d.coefficients()).isEqualTo(4);
     assertThat(d.absorbed()).isEqualTo(4);
@@ -270,7 +271,8 @@ class FixedEffectsTest {
     assertThat(coef.get(0).name()).isEqualTo("unit");
     // year 0 is the reference (0); its value moves into the unit effects
     assertThat(coef.get(1).intercepts()[0]).isEqualTo(0.0);
-    assertThat(coef.get(1).intercepts()[1]).isCloseTo(10, org.assertj.core.data.Offset.offset(1e-8));
+    assertThat(coef.get(1).intercepts()[1])
+        .isCloseTo(10, org.assertj.core.data.Offset.offset(1e-8));
     assertThat(coef.get(0).intercepts())
         .containsExactly(new double[] {11, 12, 13}, org.assertj.core.data.Offset.offset(1e-8));
     assertThat(coef.get(0).slopes()).isEmpty();
