@@ -1,5 +1,11 @@
 package org.econ4j.panel;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,7 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.econ4j.core.SpecificationException;
+import org.econ4j.panel.internal.CsvColumnReader;
+import org.econ4j.panel.internal.CsvColumnWriter;
+import org.econ4j.panel.internal.RecordColumns;
 
 /**
  * An immutable columnar table: numeric columns ({@code double[]}, NaN = missing) and categorical
@@ -488,6 +498,375 @@ public final class Panel {
     }
     return out;
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Input/output, row and column operations, grouping, joins and index tools (panel-io).
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Reads a CSV file with the {@link CsvOptions#defaults() default options}.
+   *
+   * @param file the file (UTF-8, optional byte-order mark)
+   * @return the panel (no index)
+   * @throws SpecificationException for a missing, empty, header-only or malformed file (see {@link
+   *     #readCsv(Path, CsvOptions)})
+   */
+  public static Panel readCsv(Path file) {
+    return readCsv(file, CsvOptions.defaults());
+  }
+
+  /**
+   * Reads a CSV file: a header row naming the columns, then one row per record. The file is
+   * streamed (FastCSV tokenises; fields go straight into primitive column buffers, no intermediate
+   * table of strings), numbers are parsed exactly as {@link Double#parseDouble} would, and each
+   * column's type is inferred (numeric when every non-missing value is a number, else categorical
+   * with levels in order of first appearance) unless {@link CsvOptions#withColumnType} sets it.
+   * Peak memory is about the final columns' size plus one column.
+   *
+   * <p>Errors ({@link SpecificationException}, one line, naming file, row and column): the file
+   * does not exist or cannot be read (the {@code IOException} is the cause); the file is empty; it
+   * has a header but no data rows; a header field is empty or repeated; a row has more or fewer
+   * fields than the header (row and line number, both counts); a column declared numeric holds a
+   * non-number (row, column, value); unbalanced quotes or other malformed CSV.
+   *
+   * @param file the file (UTF-8, optional byte-order mark)
+   * @param options delimiter, quote, missing tokens and type overrides
+   * @return the panel (no index)
+   */
+  public static Panel readCsv(Path file, CsvOptions options) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(options, "options");
+    Map<String, CsvColumnReader.Kind> kinds = new LinkedHashMap<>();
+    for (Map.Entry<String, ColumnType> e : options.columnTypes().entrySet()) {
+      kinds.put(
+          e.getKey(),
+          e.getValue() == ColumnType.NUMERIC
+              ? CsvColumnReader.Kind.NUMERIC
+              : CsvColumnReader.Kind.CATEGORICAL);
+    }
+    List<CsvColumnReader.Column> cols =
+        CsvColumnReader.read(
+            file, options.delimiter(), options.quote(), options.missingTokens(), kinds);
+    LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+    for (CsvColumnReader.Column c : cols) {
+      m.put(
+          c.name(),
+          c.numeric() != null ? c.numeric() : new CategoricalColumn(c.codes(), c.levels(), true));
+    }
+    return new Panel(m, null);
+  }
+
+  /**
+   * Writes the panel as CSV (comma-delimited, {@code \n} line ends, UTF-8): numbers in the shortest
+   * text that reads back to the identical double (integers without {@code .0}, infinities as {@code
+   * Inf}), missing values as {@code NA}, labels quoted when they contain a comma, a quote or a line
+   * break, have leading or trailing blanks, or equal a missing token. {@link #readCsv(Path)} reads
+   * the file back to an equal panel, except that a categorical column whose labels all look like
+   * numbers comes back numeric unless its type is set in {@link CsvOptions}.
+   *
+   * @param file the destination (created or replaced)
+   * @throws SpecificationException wrapping the {@code IOException} when the file cannot be written
+   */
+  public void writeCsv(Path file) {
+    Objects.requireNonNull(file, "file");
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      writeCsv(w);
+    } catch (IOException e) {
+      throw new SpecificationException(
+          "cannot write file '"
+              + file
+              + "': "
+              + e.getMessage()
+              + "; check the path and permissions",
+          e);
+    }
+  }
+
+  /**
+   * Writes the panel as CSV to a writer (see {@link #writeCsv(Path)}); the writer is flushed, not
+   * closed.
+   *
+   * @param out the destination
+   * @throws SpecificationException wrapping the {@code IOException} when writing fails
+   */
+  public void writeCsv(Writer out) {
+    Objects.requireNonNull(out, "out");
+    List<CsvColumnReader.Column> cols = new ArrayList<>();
+    for (String n : names) {
+      Object c = columns.get(n);
+      if (c instanceof double[]) {
+        cols.add(new CsvColumnReader.Column(n, (double[]) c, null, null));
+      } else {
+        CategoricalColumn cc = (CategoricalColumn) c;
+        cols.add(new CsvColumnReader.Column(n, null, cc.codesUnsafe(), cc.levelsUnsafe()));
+      }
+    }
+    try {
+      CsvColumnWriter.write(out, cols, rows, ',');
+    } catch (IOException e) {
+      throw new SpecificationException(
+          "cannot write CSV: " + e.getMessage() + "; check the destination", e);
+    }
+  }
+
+  /**
+   * A panel from Java records, one row per record, one column per record component (in declaration
+   * order): numbers ({@code int}, {@code long}, {@code double}, …, and their boxes, {@code
+   * BigDecimal}) become numeric columns, booleans numeric 0/1, {@code String}, {@code char} and
+   * enums categorical ({@code name()}); a null box or string is missing.
+   *
+   * @param records the records (non-empty; all of the same record class)
+   * @param <R> the record type
+   * @return the panel
+   * @throws SpecificationException if the list is empty or a component has another type
+   */
+  public static <R extends Record> Panel fromRecords(List<R> records) {
+    Objects.requireNonNull(records, "records");
+    LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : RecordColumns.columns(records).entrySet()) {
+      Object c = e.getValue();
+      m.put(e.getKey(), c instanceof double[] ? c : CategoricalColumn.of((String[]) c));
+    }
+    return new Panel(m, null);
+  }
+
+  /**
+   * A panel from a JDBC result set (read to its end, not closed): SQL numeric types ({@code
+   * TINYINT}…{@code BIGINT}, {@code REAL}, {@code FLOAT}, {@code DOUBLE}, {@code NUMERIC}, {@code
+   * DECIMAL}) become numeric columns, {@code BIT}/{@code BOOLEAN} numeric 0/1, every other type a
+   * categorical column of {@code getString} texts; SQL NULL is missing. Columns are named by their
+   * labels. Works with any driver (DuckDB, PostgreSQL, SQLite…).
+   *
+   * @param resultSet the result set, positioned before its first row
+   * @return the panel
+   * @throws SpecificationException wrapping the {@code SQLException}, or for duplicate column
+   *     labels
+   */
+  public static Panel fromResultSet(ResultSet resultSet) {
+    Objects.requireNonNull(resultSet, "resultSet");
+    LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : RecordColumns.columns(resultSet).entrySet()) {
+      Object c = e.getValue();
+      m.put(e.getKey(), c instanceof double[] ? c : CategoricalColumn.of((String[]) c));
+    }
+    if (m.isEmpty()) {
+      throw new SpecificationException("the result set has no columns; select at least one column");
+    }
+    return new Panel(m, null);
+  }
+
+  /**
+   * The named columns, in the given order (the index is kept when both its columns are selected).
+   *
+   * @param columnNames columns to keep
+   * @return the new panel
+   * @throws SpecificationException for an unknown or repeated name
+   */
+  public Panel select(String... columnNames) {
+    Objects.requireNonNull(columnNames, "columnNames");
+    LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+    for (String n : columnNames) {
+      Object c = column(n);
+      if (m.put(n, c) != null) {
+        throw new SpecificationException(
+            "column '" + n + "' is selected twice; name each column once");
+      }
+    }
+    if (m.isEmpty()) {
+      throw new SpecificationException(
+          "select needs at least one column; name the columns to keep");
+    }
+    return new Panel(m, keptIndex(m));
+  }
+
+  /**
+   * All columns except the named ones (the index is kept unless one of its columns is dropped).
+   *
+   * @param columnNames columns to drop (each must exist)
+   * @return the new panel
+   * @throws SpecificationException for an unknown name, or when every column would be dropped
+   */
+  public Panel drop(String... columnNames) {
+    Objects.requireNonNull(columnNames, "columnNames");
+    LinkedHashMap<String, Object> m = new LinkedHashMap<>(columns);
+    for (String n : columnNames) {
+      column(n);
+      m.remove(n);
+    }
+    if (m.isEmpty()) {
+      throw new SpecificationException("drop would remove every column; keep at least one column");
+    }
+    return new Panel(m, keptIndex(m));
+  }
+
+  private PanelIndex keptIndex(Map<String, Object> m) {
+    return index != null && m.containsKey(index.unitColumn()) && m.containsKey(index.timeColumn())
+        ? index
+        : null;
+  }
+
+  /**
+   * Renames one column, keeping the column order (and the index, renamed along).
+   *
+   * @param oldName the existing name
+   * @param newName the new name (non-empty, not already used)
+   * @return the new panel
+   * @throws SpecificationException for an unknown old name or a taken new name
+   */
+  public Panel rename(String oldName, String newName) {
+    column(oldName);
+    Objects.requireNonNull(newName, "newName");
+    if (newName.isEmpty()) {
+      throw new SpecificationException(
+          "new name for column '" + oldName + "' is empty; give a name");
+    }
+    if (!newName.equals(oldName) && columns.containsKey(newName)) {
+      throw new SpecificationException(
+          "cannot rename '"
+              + oldName
+              + "' to '"
+              + newName
+              + "': a column of that name exists; drop or rename it first");
+    }
+    LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+    for (String n : names) {
+      m.put(n.equals(oldName) ? newName : n, columns.get(n));
+    }
+    Panel p = new Panel(m, null);
+    if (index == null) {
+      return p;
+    }
+    String u = index.unitColumn().equals(oldName) ? newName : index.unitColumn();
+    String t = index.timeColumn().equals(oldName) ? newName : index.timeColumn();
+    return new Panel(m, index.renamed(u, t));
+  }
+
+  /**
+   * The rows for which the predicate holds, in their order (column types, levels and the index are
+   * kept). The {@link Row} handed to the predicate is a reused view, valid only during the call.
+   *
+   * @param predicate the condition, e.g. {@code r -> r.num("year") >= 2013}
+   * @return the new panel
+   */
+  public Panel filter(Predicate<Row> predicate) {
+    Objects.requireNonNull(predicate, "predicate");
+    boolean[] keep = new boolean[rows];
+    Row row = new Row(this);
+    for (int i = 0; i < rows; i++) {
+      row.at(i);
+      keep[i] = predicate.test(row);
+    }
+    return selectRows(keep);
+  }
+
+  /**
+   * The rows sorted by the given columns, ascending, lexicographically: numbers by value,
+   * categorical columns by label ({@link String#compareTo}); missing values last; stable (ties keep
+   * their order). The index is kept.
+   *
+   * @param columnNames one or more sort keys
+   * @return the new panel
+   */
+  public Panel sort(String... columnNames) {
+    Objects.requireNonNull(columnNames, "columnNames");
+    if (columnNames.length == 0) {
+      throw new SpecificationException("sort needs at least one column; name the sort keys");
+    }
+    double[][] keys = new double[columnNames.length][];
+    for (int k = 0; k < keys.length; k++) {
+      keys[k] = PanelOps.sortKey(column(columnNames[k]));
+    }
+    return selectRows(PanelOps.stableOrder(keys, rows));
+  }
+
+  /**
+   * Groups the rows by one or more key columns (numeric or categorical) for {@link
+   * GroupBy#aggregate}.
+   *
+   * @param keys the key columns
+   * @return the grouping
+   * @throws SpecificationException for an unknown or repeated key
+   */
+  public GroupBy groupBy(String... keys) {
+    Objects.requireNonNull(keys, "keys");
+    if (keys.length == 0) {
+      throw new SpecificationException("groupBy needs at least one key column");
+    }
+    for (int k = 0; k < keys.length; k++) {
+      column(keys[k]);
+      for (int l = 0; l < k; l++) {
+        if (keys[l].equals(keys[k])) {
+          throw new SpecificationException(
+              "group key '" + keys[k] + "' is given twice; name each key once");
+        }
+      }
+    }
+    return new GroupBy(this, keys.clone());
+  }
+
+  /**
+   * Left join: every row of this panel, in order, with the columns of {@code right} whose key
+   * values match (e.g. country attributes onto dyads). The key columns must have the same names and
+   * types in both panels; the right panel's keys must be unique. Rows without a match, and rows
+   * with a missing key, get missing values. Right columns whose names are already taken get the
+   * suffix {@code _right} (repeated until unique). This panel's index is kept.
+   *
+   * @param right the panel to attach
+   * @param keys one or more key columns, present in both
+   * @return the new panel
+   * @throws SpecificationException for an unknown key, a key of different types in the two panels,
+   *     or a duplicated right key (the message names the first duplicate)
+   */
+  public Panel leftJoin(Panel right, String... keys) {
+    Objects.requireNonNull(right, "right");
+    Objects.requireNonNull(keys, "keys");
+    return PanelOps.leftJoin(this, right, keys);
+  }
+
+  /**
+   * Stacks two panels with the same columns (same names, any order, same types): this panel's rows,
+   * then {@code other}'s, in this panel's column order. Categorical levels are merged (this panel's
+   * first). When both panels have the same index columns the result is indexed again (which fails
+   * on duplicate keys); otherwise it has no index.
+   *
+   * @param other the rows to append
+   * @return the new panel
+   * @throws SpecificationException naming the first column that is missing or of another type
+   */
+  public Panel stack(Panel other) {
+    Objects.requireNonNull(other, "other");
+    return PanelOps.stack(this, other);
+  }
+
+  /**
+   * A summary of the index: units, periods, observations per unit, balance, gaps and time step.
+   *
+   * @return the summary
+   * @throws SpecificationException if the panel has no index
+   */
+  public IndexSummary indexSummary() {
+    return PanelOps.indexSummary(this, requireIndex("indexSummary()"));
+  }
+
+  /**
+   * The balanced panel: one row per unit and per time on the grid from the first to the last time
+   * of the whole panel by the time step (the step is reduced when needed so that the grid holds
+   * every observed time, e.g. units observed in 1990/2000 and in 1995 give a 5-year grid); rows
+   * that were absent are added with the unit and the time filled and every other column missing
+   * (categorical levels kept). Rows are ordered by unit (in index order) then time; the result is
+   * indexed.
+   *
+   * @return the new panel
+   * @throws SpecificationException if the panel has no index, or the grid would exceed
+   *     2<sup>31</sup>−1 rows
+   */
+  public Panel balanced() {
+    return PanelOps.balanced(this, requireIndex("balanced()"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // End of the panel-io block.
+  // ---------------------------------------------------------------------------------------------
 
   @Override
   public String toString() {

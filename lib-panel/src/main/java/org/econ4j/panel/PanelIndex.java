@@ -318,6 +318,11 @@ public final class PanelIndex {
     return out;
   }
 
+  /** The same index under renamed columns (panel-io: {@code Panel.rename}). */
+  PanelIndex renamed(String unit, String time) {
+    return new PanelIndex(unit, time, this.unit, this.time, unitCount, unitLabels, sorted, step);
+  }
+
   int[] unitUnsafe() {
     return unit;
   }

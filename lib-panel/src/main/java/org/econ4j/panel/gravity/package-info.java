@@ -1,0 +1,2 @@
+/** Gravity-model building blocks: country-pair (dyad) panels built from unit-level attributes. */
+package org.econ4j.panel.gravity;
