@@ -27,6 +27,10 @@ final class Problem {
   final PairTable pairs;
   final double[] pairW;
 
+  // Schur-complement CG layout for three or more intercept dimensions (null otherwise)
+  final SortedRows sorted;
+  final double[] sortedW;
+
   Problem(FixedEffects fe, double[] weights) {
     n = fe.rows();
     terms = fe.dimensions();
@@ -80,6 +84,22 @@ final class Problem {
       interceptOffsets[k] = layout[k][0];
     }
     interceptsOnly = io;
+    if (interceptsOnly && terms >= 3) {
+      sorted = fe.sortedRows();
+      if (w == null) {
+        sortedW = null;
+      } else {
+        double[] sw2 = new double[n];
+        int[] order = sorted.order;
+        for (int p = 0; p < n; p++) {
+          sw2[p] = w[order[p]];
+        }
+        sortedW = sw2;
+      }
+    } else {
+      sorted = null;
+      sortedW = null;
+    }
     if (fe.twoWayPlain()) {
       pairs = fe.pairTable();
       if (w == null) {
