@@ -92,6 +92,28 @@ final class ColumnSolver {
 
   private void residual(double[] y, double[] c, double[] r) {
     int n = pr.n;
+    if (pr.interceptsOnly && pr.terms == 2) {
+      int[] g0 = pr.codes[0];
+      int[] g1 = pr.codes[1];
+      int o0 = pr.layout[0][0];
+      int o1 = pr.layout[1][0];
+      for (int i = 0; i < n; i++) {
+        r[i] = y[i] - c[o0 + g0[i]] - c[o1 + g1[i]];
+      }
+      return;
+    }
+    if (pr.interceptsOnly && pr.terms == 3) {
+      int[] g0 = pr.codes[0];
+      int[] g1 = pr.codes[1];
+      int[] g2 = pr.codes[2];
+      int o0 = pr.layout[0][0];
+      int o1 = pr.layout[1][0];
+      int o2 = pr.layout[2][0];
+      for (int i = 0; i < n; i++) {
+        r[i] = y[i] - c[o0 + g0[i]] - c[o1 + g1[i]] - c[o2 + g2[i]];
+      }
+      return;
+    }
     System.arraycopy(y, 0, r, 0, n);
     for (int k = 0; k < pr.terms; k++) {
       int[] g = pr.codes[k];

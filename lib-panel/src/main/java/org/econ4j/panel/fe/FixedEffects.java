@@ -458,6 +458,10 @@ public final class FixedEffects {
     return codes[d];
   }
 
+  int[] countsRef(int d) {
+    return counts[d];
+  }
+
   double[] slopeRef(int d) {
     return slopes[d];
   }

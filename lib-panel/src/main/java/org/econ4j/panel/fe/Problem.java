@@ -54,8 +54,9 @@ final class Problem {
       int[] g = codes[k];
       double[] s0 = new double[levels[k]];
       if (w == null) {
-        for (int i = 0; i < n; i++) {
-          s0[g[i]] += 1;
+        int[] cnt = fe.countsRef(k);
+        for (int h = 0; h < s0.length; h++) {
+          s0[h] = cnt[h];
         }
       } else {
         for (int i = 0; i < n; i++) {
