@@ -27,6 +27,10 @@ final class Problem {
   final PairTable pairs;
   final double[] pairW;
 
+  // Schur-complement CG layout for three or more intercept dimensions (null otherwise)
+  final SortedRows sorted;
+  final double[] sortedW;
+
   Problem(FixedEffects fe, double[] weights) {
     n = fe.rows();
     terms = fe.dimensions();
@@ -50,8 +54,9 @@ final class Problem {
       int[] g = codes[k];
       double[] s0 = new double[levels[k]];
       if (w == null) {
-        for (int i = 0; i < n; i++) {
-          s0[g[i]] += 1;
+        int[] cnt = fe.countsRef(k);
+        for (int h = 0; h < s0.length; h++) {
+          s0[h] = cnt[h];
         }
       } else {
         for (int i = 0; i < n; i++) {
@@ -80,6 +85,22 @@ final class Problem {
       interceptOffsets[k] = layout[k][0];
     }
     interceptsOnly = io;
+    if (interceptsOnly && terms >= 3) {
+      sorted = fe.sortedRows();
+      if (w == null) {
+        sortedW = null;
+      } else {
+        double[] sw2 = new double[n];
+        int[] order = sorted.order;
+        for (int p = 0; p < n; p++) {
+          sw2[p] = w[order[p]];
+        }
+        sortedW = sw2;
+      }
+    } else {
+      sorted = null;
+      sortedW = null;
+    }
     if (fe.twoWayPlain()) {
       pairs = fe.pairTable();
       if (w == null) {

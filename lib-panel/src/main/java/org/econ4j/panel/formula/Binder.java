@@ -470,7 +470,15 @@ final class Binder {
     return out;
   }
 
+  /**
+   * The values at the kept rows. When every row is kept the array itself is returned: arrays here
+   * are private to this binding (the evaluator works on copies of the panel's columns) and the
+   * frame never modifies them, so sharing is safe and saves a copy of each column.
+   */
   private static double[] gather(double[] x, int[] rows) {
+    if (rows.length == x.length) {
+      return x;
+    }
     double[] out = new double[rows.length];
     for (int i = 0; i < rows.length; i++) {
       out[i] = x[rows[i]];

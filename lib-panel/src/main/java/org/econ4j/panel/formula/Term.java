@@ -9,7 +9,7 @@ import java.util.Optional;
  * interaction, a time shift) or a node of an expression inside {@code I()}, a function argument,
  * the left-hand side or a filter condition.
  *
- * <p>Every term is an immutable record with structural equality; {@link #toString()} gives the
+ * <p>Every term is an immutable record with structural equality; {@code toString()} gives the
  * canonical source text, which parses back to an equal term. That text is also the display name of
  * the design column a numeric term produces ({@code log(dist_km)}, {@code l(x, 1)}, {@code
  * I(x^2)}).
