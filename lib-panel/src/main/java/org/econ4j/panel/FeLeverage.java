@@ -13,13 +13,14 @@ import org.econ4j.panel.fe.FixedEffects;
  *
  * <p>The hat matrix of the full design [D X] (D the fixed-effect dummies) splits as the projection
  * on D plus the projection on X&#771; = M<sub>D</sub>X (Frisch&ndash;Waugh&ndash;Lovell), so
- * h<sub>ii</sub> = h<sup>D</sup><sub>ii</sub> + w<sub>i</sub> x&#771;<sub>i</sub>'(X&#771;'WX&#771;)
- * <sup>&minus;1</sup>x&#771;<sub>i</sub>. For the FE part, D = [D<sub>1</sub> Z] with D<sub>1</sub>
- * the intercept dimension with most levels and Z every other fixed-effect column (dummies of the
- * other dimensions, slope columns): h<sup>D</sup><sub>ii</sub> = w<sub>i</sub>/&Sigma;<sub>g1(i)</sub>
- * w + w<sub>i</sub> z&#771;<sub>i</sub>'(Z&#771;'WZ&#771;)<sup>+</sup>z&#771;<sub>i</sub>, Z&#771; =
- * Z minus its weighted group means over D<sub>1</sub> (exact), the pseudo-inverse taken by pivoted
- * QR (redundant FE columns dropped). With one dimension only the first term remains.
+ * h<sub>ii</sub> = h<sup>D</sup><sub>ii</sub> + w<sub>i</sub>
+ * x&#771;<sub>i</sub>'(X&#771;'WX&#771;) <sup>&minus;1</sup>x&#771;<sub>i</sub>. For the FE part, D
+ * = [D<sub>1</sub> Z] with D<sub>1</sub> the intercept dimension with most levels and Z every other
+ * fixed-effect column (dummies of the other dimensions, slope columns): h<sup>D</sup><sub>ii</sub>
+ * = w<sub>i</sub>/&Sigma;<sub>g1(i)</sub> w + w<sub>i</sub>
+ * z&#771;<sub>i</sub>'(Z&#771;'WZ&#771;)<sup>+</sup>z&#771;<sub>i</sub>, Z&#771; = Z minus its
+ * weighted group means over D<sub>1</sub> (exact), the pseudo-inverse taken by pivoted QR
+ * (redundant FE columns dropped). With one dimension only the first term remains.
  */
 final class FeLeverage {
   /** Largest number of Z columns (levels beyond the largest dimension) handled exactly. */

@@ -39,26 +39,26 @@ import org.econ4j.panel.formula.VaryingSlope;
  *
  * <ol>
  *   <li>bind the formula ({@link Formula#bind(Panel, BindOptions)}) with the weights and every
- *       cluster column named in the vcov or in {@link #withClusters(String...)}: rows with a missing
- *       value anywhere are dropped with a note; rows of zero weight are dropped with a note (as
- *       fixest); negative weights are an error;
+ *       cluster column named in the vcov or in {@link #withClusters(String...)}: rows with a
+ *       missing value anywhere are dropped with a note; rows of zero weight are dropped with a note
+ *       (as fixest); negative weights are an error;
  *   <li>encode the fixed effects ({@link FixedEffects}) and remove singletons iteratively (on by
  *       default as fixest &ge; 0.13 {@code fixef.rm}; a {@code singleton} note);
  *   <li>demean y and every regressor ({@link Demeaner}, weighted when weighted; tolerance 1e-6 as
  *       fixest {@code fixef.tol}); non-convergence is a note or, with {@link #strict()}, a {@link
  *       org.econ4j.core.ConvergenceException};
  *   <li>a regressor whose demeaned weighted norm is below t&middot;(its weighted norm around its
- *       mean) is <em>absorbed</em> by the fixed effects (dropped, note {@code "x3 is absorbed by the
- *       fixed effect 'unit'"}), with t = max(collin.tol, 10&middot;demeaning tolerance) so that the
- *       rule survives approximate demeaning; the remaining columns go to {@link LeastSquares}
+ *       mean) is <em>absorbed</em> by the fixed effects (dropped, note {@code "x3 is absorbed by
+ *       the fixed effect 'unit'"}), with t = max(collin.tol, 10&middot;demeaning tolerance) so that
+ *       the rule survives approximate demeaning; the remaining columns go to {@link LeastSquares}
  *       (pivoted Householder QR in design order) with the same tolerance applied to the same
  *       pre-demeaning reference norms; columns it drops are <em>collinear</em> (note {@code "x4 is
  *       collinear with x1, x2"}). Without fixed effects t = collin.tol (fixest default 1e-9);
  *   <li>the sandwich ({@link org.econ4j.core.inference.Sandwich}) with the configured {@link Vcov}
  *       and {@link SmallSampleCorrection}; F = the exact degrees of freedom absorbed by the fixed
  *       effects ({@link FixedEffects#degreesOfFreedom()}); fixed effects nested in a cluster
- *       variable are detected by the sandwich. HC2/HC3 use leverages that include the
- *       fixed-effect projection, exact (see {@code docs/ols.md}).
+ *       variable are detected by the sandwich. HC2/HC3 use leverages that include the fixed-effect
+ *       projection, exact (see {@code docs/ols.md}).
  * </ol>
  *
  * <p>Fit statistics (fixest definitions, weighted sums with weights): R&sup2; = 1 &minus; RSS/TSS
@@ -69,13 +69,13 @@ import org.econ4j.panel.formula.VaryingSlope;
  * RMSE = &radic;(RSS/n); Gaussian log-likelihood &minus;n/2 (log 2&pi; + log(RSS/n) + 1) + &frac12;
  * &Sigma; log w<sub>i</sub>; the F-test of all slopes (fixest {@code fitstat(~f)}): F =
  * (R&sup2;<sub>*</sub>/k<sub>s</sub>) / ((1 &minus; R&sup2;<sub>*</sub>)/(n &minus; K)),
- * R&sup2;<sub>*</sub> the within R&sup2; with fixed effects and R&sup2; otherwise, k<sub>s</sub> the
- * slopes (no intercept), stored as {@link FeOlsResult#fTest()} and in the provenance options {@code
- * fStat, fDf1, fDf2, fPValue}.
+ * R&sup2;<sub>*</sub> the within R&sup2; with fixed effects and R&sup2; otherwise, k<sub>s</sub>
+ * the slopes (no intercept), stored as {@link FeOlsResult#fTest()} and in the provenance options
+ * {@code fStat, fDf1, fDf2, fPValue}.
  *
- * <p>Defaults: vcov iid (fixest &ge; 0.13), ssc {@link SmallSampleCorrection#fixest()},
- * singleton removal on, {@link Demeaner#defaults()}, collinearity tolerance 1e-9 (fixest {@code
- * collin.tol}), not strict, not lean.
+ * <p>Defaults: vcov iid (fixest &ge; 0.13), ssc {@link SmallSampleCorrection#fixest()}, singleton
+ * removal on, {@link Demeaner#defaults()}, collinearity tolerance 1e-9 (fixest {@code collin.tol}),
+ * not strict, not lean.
  *
  * <p>Immutable and thread-safe. Pinned by {@code FeOlsReferenceTest} (fixest 0.14.2 on the trade
  * and Grunfeld data, lm with dummies), {@code FeOlsProperties} and {@code FeOlsTest}.

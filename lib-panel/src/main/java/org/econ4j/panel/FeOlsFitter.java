@@ -231,6 +231,10 @@ final class FeOlsFitter {
         }
       }
     }
+    if (fe != null) {
+      final FixedEffects feAll = fe;
+      ib.fixefDofFunction(dims -> subsetDof(feAll, dims));
+    }
     List<GroupCodes> cg = frame.clusters();
     for (int c = 0; c < cg.size(); c++) {
       ib.cluster(cg.get(c).name(), wk.cl[c]);
@@ -276,8 +280,7 @@ final class FeOlsFitter {
         sumLogW += Math.log(w[i]);
       }
     }
-    double logLik =
-        0.5 * (sumLogW - n * (Math.log(2 * Math.PI) + 1 - Math.log(n) + Math.log(rss)));
+    double logLik = 0.5 * (sumLogW - n * (Math.log(2 * Math.PI) + 1 - Math.log(n) + Math.log(rss)));
     stats = stats.withLogLik(logLik);
     double r2Star = r2;
     if (fe != null) {
@@ -373,6 +376,20 @@ final class FeOlsFitter {
         beta,
         fTest,
         cfg.demeaner());
+  }
+
+  /** Exact identified parameters of a subset of the intercept dimensions taken alone. */
+  static int subsetDof(FixedEffects fe, List<String> dims) {
+    FixedEffects sub = null;
+    for (int d = 0; d < fe.dimensions(); d++) {
+      if (fe.hasIntercept(d) && dims.contains(fe.label(d))) {
+        sub =
+            sub == null
+                ? FixedEffects.of(fe.label(d), fe.codes(d))
+                : sub.withDimension(fe.label(d), fe.codes(d));
+      }
+    }
+    return sub == null ? 0 : sub.degreesOfFreedom().absorbed();
   }
 
   private static int indexOf(List<GroupCodes> gc, String name) {
