@@ -32,6 +32,7 @@ class SandwichTradeReferenceTest {
   private static List<ReferenceData.Value> ref;
   private static InferenceData data;
   private static double coefficient;
+  private static org.econ4j.core.FitStats stats;
 
   @BeforeAll
   static void fit() throws IOException {
@@ -82,6 +83,17 @@ class SandwichTradeReferenceTest {
     double[] yt = LeastSquares.defaults().fit(dm, y).residuals();
     LeastSquaresFit fit = LeastSquares.defaults().fit(xt, yt);
     coefficient = fit.coefficients()[0];
+    double mean = 0;
+    for (double v : y) {
+      mean += v / n;
+    }
+    double tss = 0;
+    double wtss = 0;
+    for (int i = 0; i < n; i++) {
+      tss += (y[i] - mean) * (y[i] - mean);
+      wtss += yt[i] * yt[i];
+    }
+    stats = org.econ4j.core.FitStats.forLeastSquares(fit.rss(), tss, wtss, n, 1, dm.length);
     data =
         InferenceData.forLeastSquares(fit, xt)
             .fixefDof(dm.length)
@@ -106,6 +118,30 @@ class SandwichTradeReferenceTest {
   void coefficientMatches() {
     double expected = ReferenceData.get(ref, MODEL, "coef", TERM);
     assertThat(Tolerances.relErr(coefficient, expected)).isLessThan(Tolerances.COEF);
+  }
+
+  @Test
+  void fitStatistics() {
+    double tol = 1e-9;
+    assertThat(
+            Tolerances.relErr(stats.r2().orElseThrow(), ReferenceData.get(ref, MODEL, "r2_", "")))
+        .isLessThan(tol);
+    assertThat(
+            Tolerances.relErr(
+                stats.adjR2().orElseThrow(), ReferenceData.get(ref, MODEL, "adj_r2", "")))
+        .isLessThan(tol);
+    assertThat(
+            Tolerances.relErr(
+                stats.withinR2().orElseThrow(), ReferenceData.get(ref, MODEL, "within_r2", "")))
+        .isLessThan(tol);
+    assertThat(
+            Tolerances.relErr(
+                stats.rmse().orElseThrow(), ReferenceData.get(ref, MODEL, "rmse", "")))
+        .isLessThan(tol);
+    assertThat(
+            Tolerances.relErr(
+                stats.logLik().orElseThrow(), ReferenceData.get(ref, MODEL, "logLik", "")))
+        .isLessThan(tol);
   }
 
   @Test

@@ -57,6 +57,17 @@ class RegressionTableTest {
   }
 
   @Test
+  void chosenStatistics() {
+    Table t =
+        RegressionTable.of(OLS, FE)
+            .withStats(org.econ4j.core.FitStats.Stat.WITHIN_R2, org.econ4j.core.FitStats.Stat.R2)
+            .toTable();
+    assertThat(labels(t))
+        .containsSubsequence("Observations", "Within R2", "R2")
+        .doesNotContain("RMSE");
+  }
+
+  @Test
   void statisticParse() {
     assertThat(RegressionTable.Statistic.parse("SE")).isEqualTo(RegressionTable.Statistic.SE);
     assertThat(RegressionTable.Statistic.parse("t")).isEqualTo(RegressionTable.Statistic.T);

@@ -781,7 +781,12 @@ final class ColumnSolver {
     double[] z = new double[p];
     double[] dir = new double[p];
     double[] qv = new double[p];
-    schurMatvec(s, rc, ro, sw, wl, buf, c, qv);
+    SchurMatrix explicit = pr.schur();
+    if (explicit != null) {
+      explicit.multiply(c, qv);
+    } else {
+      schurMatvec(s, rc, ro, sw, wl, buf, c, qv);
+    }
     for (int j = 0; j < p; j++) {
       res[j] = b[j] - qv[j];
     }
@@ -791,7 +796,11 @@ final class ColumnSolver {
       System.arraycopy(z, 0, dir, 0, p);
       double rz = dot(res, z);
       while (it < budget) {
-        schurMatvec(s, rc, ro, sw, wl, buf, dir, qv);
+        if (explicit != null) {
+          explicit.multiply(dir, qv);
+        } else {
+          schurMatvec(s, rc, ro, sw, wl, buf, dir, qv);
+        }
         double pq = dot(dir, qv);
         it++;
         if (!(pq > 0)) {

@@ -30,6 +30,26 @@ final class Problem {
   // Schur-complement CG layout for three or more intercept dimensions (null otherwise)
   final SortedRows sorted;
   final double[] sortedW;
+  private SchurMatrix schur;
+  private boolean schurTried;
+
+  /** Largest work Σ (distinct levels per group)² for building the explicit Schur complement. */
+  static final long SCHUR_WORK_LIMIT = 60_000_000L;
+
+  /** Passes over the rows the explicit Schur complement may cost to build (tests set 0). */
+  static volatile long schurPasses = 50;
+
+  /**
+   * The explicit Schur complement, built on first use when its product costs at most 50 passes over
+   * the rows (and {@link #SCHUR_WORK_LIMIT}); null otherwise. Shared by the columns.
+   */
+  synchronized SchurMatrix schur() {
+    if (!schurTried) {
+      schurTried = true;
+      schur = SchurMatrix.build(this, Math.min(SCHUR_WORK_LIMIT, schurPasses * n));
+    }
+    return schur;
+  }
 
   Problem(FixedEffects fe, double[] weights) {
     n = fe.rows();

@@ -187,7 +187,8 @@ public sealed interface Term
   /**
    * An interaction {@code a:b[:c...]}: the element-wise product of its parts' columns (every
    * combination when a part is a factor). {@code a*b} is expanded by the parser into {@code a + b +
-   * a:b}.
+   * a:b}. A factor part is coded by contrasts (first level dropped) when the interaction without it
+   * is also a term of the formula (R's rule), fully otherwise.
    *
    * @param parts two or more parts, none an interaction itself
    */

@@ -19,6 +19,12 @@ class FormulaFuzzTest {
   private static String randomString(Random r) {
     String alphabet = "yx1z ~+-*/^:|&!<>=()[],.'\"`%$_e0123456789loglagfdiIrefc";
     int len = r.nextInt(30);
+    if (r.nextInt(4) == 0) {
+      // raw random bytes
+      byte[] b = new byte[len];
+      r.nextBytes(b);
+      return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < len; i++) {
       if (r.nextInt(10) == 0) {

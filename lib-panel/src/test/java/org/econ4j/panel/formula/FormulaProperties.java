@@ -202,6 +202,62 @@ class FormulaProperties {
   }
 
   @RepeatedTest(20)
+  void bindingCommutesWithRowPermutation(RepetitionInfo info) {
+    Random r = new Random(700L + info.getCurrentRepetition());
+    int n = 40;
+    double[] y = new double[n];
+    double[] x = new double[n];
+    String[] g = new String[n];
+    double[] h = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = r.nextInt(12) == 0 ? Double.NaN : r.nextGaussian();
+      x[i] = r.nextInt(8) == 0 ? 0 : r.nextDouble() * 3;
+      g[i] = r.nextInt(15) == 0 ? null : "g" + r.nextInt(3);
+      h[i] = r.nextInt(4);
+    }
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
+    }
+    Panel p =
+        Panel.builder().numeric("y", y).numeric("x", x).categorical("g", g).numeric("h", h).build();
+    Panel q = p.selectRows(perm);
+    Formula f = Formula.parse("y ~ log(x) + factor(h) + g:x | g^h");
+    ModelFrame a = f.bind(p);
+    ModelFrame b = f.bind(q);
+    assertThat(b.columnNames()).isEqualTo(a.columnNames());
+    assertThat(b.notes()).isEqualTo(a.notes());
+    assertThat(b.nobs()).isEqualTo(a.nobs());
+    // row k of b is panel row perm[keptRows_b[k]]; find it among a's kept rows
+    int[] ka = a.keptRows();
+    int[] kb = b.keptRows();
+    int[] posInA = new int[n];
+    java.util.Arrays.fill(posInA, -1);
+    for (int k = 0; k < ka.length; k++) {
+      posInA[ka[k]] = k;
+    }
+    for (int j = 0; j < a.columnCount(); j++) {
+      double[] ca = a.column(j);
+      double[] cb = b.column(j);
+      for (int k = 0; k < kb.length; k++) {
+        assertThat(cb[k]).isEqualTo(ca[posInA[perm[kb[k]]]]);
+      }
+    }
+    GroupCodes fa = a.fixedEffects().get(0);
+    GroupCodes fb = b.fixedEffects().get(0);
+    for (int k = 0; k < kb.length; k++) {
+      assertThat(fb.levels().get(fb.code(k)))
+          .isEqualTo(fa.levels().get(fa.code(posInA[perm[kb[k]]])));
+    }
+  }
+
+  @RepeatedTest(20)
   void fullDummyCodingSumsToOneAndNotesAddUp(RepetitionInfo info) {
     Random r = new Random(info.getCurrentRepetition());
     int n = 30;
