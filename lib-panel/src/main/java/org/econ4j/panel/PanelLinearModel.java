@@ -34,7 +34,7 @@ import org.econ4j.panel.formula.ModelFrame;
  *   <li>{@link #pooling()}: OLS of y on [1 X] ignoring u<sub>i</sub> (plm {@code "pooling"}).
  *   <li>{@link #within()}: OLS on unit-demeaned data, u<sub>i</sub> as fixed effects (plm {@code
  *       "within"}, {@code xtreg, fe}); delegates to {@link FeOls} without singleton removal.
- *   <li>{@link #between()}: OLS of the unit means &ybar;<sub>i</sub> on [1 x&#772;<sub>i</sub>],
+ *   <li>{@link #between()}: OLS of the unit means y&#772;<sub>i</sub> on [1 x&#772;<sub>i</sub>],
  *       one observation per unit (plm {@code "between"}, {@code xtreg, be}).
  *   <li>{@link #firstDifference()}: OLS of &Delta;y<sub>it</sub> on [1 &Delta;x<sub>it</sub>],
  *       differences between consecutive observations of a unit in time order (plm {@code "fd"},
@@ -47,7 +47,7 @@ import org.econ4j.panel.formula.ModelFrame;
  *       &sigma;&sup2;<sub>&epsilon;</sub>)/T), &theta;<sub> i</sub> = 1 &minus;
  *       &radic;(&sigma;&sup2;<sub>&epsilon;</sub>/(T<sub>i</sub>&sigma;&sup2;<sub> u</sub> +
  *       &sigma;&sup2;<sub>&epsilon;</sub>)), then OLS of y<sub>it</sub> &minus;
- *       &theta;<sub>i</sub>&ybar;<sub>i</sub> on the same transform of [1 X]. T is the common
+ *       &theta;<sub>i</sub>y&#772;<sub>i</sub> on the same transform of [1 X]. T is the common
  *       number of periods; in unbalanced panels T = n/G is used in &sigma;&sup2;<sub>1</sub> and
  *       &sigma;&sup2;<sub>u</sub> (a simple approximation: plm uses the unbalanced
  *       Swamy&ndash;Arora variant and differs slightly there). &theta; is reported as the fit
