@@ -1,0 +1,227 @@
+package org.econ4j.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.econ4j.cli.internal.Json;
+import org.econ4j.cli.internal.ResultJson;
+import org.econ4j.core.Note;
+import org.econ4j.core.RegressionResult;
+import org.econ4j.core.inference.SmallSampleCorrection;
+import org.econ4j.core.inference.Vcov;
+import org.econ4j.core.table.RegressionTable;
+import org.econ4j.core.table.TableFormat;
+import org.econ4j.panel.Panel;
+import org.econ4j.panel.formula.Formula;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code econ4j fit}: fits one or several formulas (nested models side by side) and prints a regression table or
+ * the JSON document of docs/cli.md.
+ */
+@Command(
+    name = "fit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fits models and prints a regression table (several --formula: models side by side) or JSON.",
+      "Example: econ4j fit --data trade.csv --formula \"log(Euros) ~ log(dist_km) | Origin + Destination\""
+          + " --vcov cluster:Origin"
+    })
+final class FitCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin DataOptions dataOptions;
+
+  @Option(
+      names = "--formula",
+      required = true,
+      paramLabel = "FORMULA",
+      description = "Model formula, e.g. \"y ~ x1 + l(x2, 1) | unit + year\"; repeat for nested models.")
+  List<String> formulas;
+
+  @Option(
+      names = "--model",
+      defaultValue = "ols",
+      paramLabel = "MODEL",
+      description =
+          "ols | poisson | negbin | negbin-conditional | poisson-conditional (default: ${DEFAULT-VALUE}).")
+  String model;
+
+  @Option(
+      names = "--vcov",
+      defaultValue = "iid",
+      paramLabel = "TYPE",
+      description =
+          "iid | hetero | hc0 | hc1 | hc2 | hc3 | cluster:a | cluster:a+b | nw:L | dk:L | conley:lat,lon,km"
+              + " (default: ${DEFAULT-VALUE}).")
+  String vcov;
+
+  @Option(
+      names = "--ssc",
+      defaultValue = "fixest",
+      paramLabel = "PRESET",
+      description =
+          "Small-sample correction: fixest | stata-regress | stata-areg | stata-xtreg | stata-reghdfe"
+              + " | stata-ppmlhdfe | plm (default: ${DEFAULT-VALUE}).")
+  String ssc;
+
+  @Option(names = "--weights", paramLabel = "COLUMN", description = "Observation weights.")
+  String weights;
+
+  @Option(names = "--offset", paramLabel = "COLUMN", description = "Offset (count models).")
+  String offset;
+
+  @Option(
+      names = "--exposure",
+      paramLabel = "COLUMN",
+      description = "Exposure (count models): offset log(COLUMN).")
+  String exposure;
+
+  @Option(names = "--irr", description = "Count models: show incidence-rate ratios exp(b).")
+  boolean irr;
+
+  @Option(
+      names = "--statistic",
+      defaultValue = "se",
+      paramLabel = "STAT",
+      description = "Under the estimates: se | t | p | ci (default: ${DEFAULT-VALUE}).")
+  String statistic;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text | markdown | latex | html | csv | json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--title", paramLabel = "TEXT", description = "Caption of the table.")
+  String title;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of stdout.")
+  Path out;
+
+  @Option(
+      names = "--repeat",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "Fit each model N times in this JVM and report every fit time (warm timing).")
+  int repeat;
+
+  @Override
+  public Integer call() {
+    if (repeat < 1) {
+      throw new CliException("option '--repeat' must be at least 1, got " + repeat);
+    }
+    boolean json = format.trim().equalsIgnoreCase("json");
+    TableFormat tf = json ? TableFormat.TEXT : TableFormat.parse(format);
+    RegressionTable.Statistic stat = parseStatistic(statistic);
+    Models.Spec modelSpec =
+        new Models.Spec(
+            Models.parseModel(model),
+            Models.parseVcov(vcov),
+            parseSsc(ssc),
+            weights,
+            offset,
+            exposure);
+    List<Formula> parsed = new ArrayList<>();
+    for (String f : formulas) {
+      parsed.add(Formula.parse(f));
+    }
+    Panel panel = dataOptions.read();
+    List<Note> extra = new ArrayList<>();
+    if (panel.rows() < dataOptions.rowsRead) {
+      extra.add(Output.subsetNote(dataOptions, panel.rows()));
+    }
+    List<RegressionResult> results = new ArrayList<>();
+    List<long[]> timings = new ArrayList<>();
+    for (Formula f : parsed) {
+      RegressionResult r = null;
+      long[] ms = new long[repeat];
+      for (int k = 0; k < repeat; k++) {
+        long t0 = System.nanoTime();
+        r = Models.fit(modelSpec, f, panel);
+        ms[k] = (System.nanoTime() - t0) / 1_000_000;
+      }
+      results.add(r);
+      timings.add(ms);
+    }
+    if (json) {
+      ObjectNode doc = Json.document();
+      ArrayNode models = doc.putArray("models");
+      for (int i = 0; i < results.size(); i++) {
+        ObjectNode m = ResultJson.model(results.get(i));
+        if (!extra.isEmpty()) {
+          ArrayNode notes = (ArrayNode) m.get("notes");
+          ArrayNode all = Json.notes(extra);
+          all.addAll(notes);
+          m.set("notes", all);
+        }
+        if (irr) {
+          m.set("irr", ResultJson.irr(results.get(i)));
+        }
+        ObjectNode t = m.putObject("timings");
+        t.put("readMs", dataOptions.readMs);
+        t.put("fitMs", timings.get(i)[0]);
+        ArrayNode rep = t.putArray("repeatFitMs");
+        for (long v : timings.get(i)) {
+          rep.add(v);
+        }
+        models.add(m);
+      }
+      Output.write(spec.commandLine(), out, Json.write(doc));
+      return Main.OK;
+    }
+    List<RegressionResult> shown = results;
+    if (irr) {
+      shown = new ArrayList<>();
+      for (RegressionResult r : results) {
+        shown.add(Models.irr(r));
+      }
+    }
+    RegressionTable table = RegressionTable.of(shown).withStatistic(stat);
+    if (title != null) {
+      table = table.withCaption(title);
+    }
+    StringBuilder text = new StringBuilder(table.render(tf));
+    text.append(Output.notesText(extra));
+    if (repeat > 1) {
+      for (int i = 0; i < timings.size(); i++) {
+        StringBuilder sb = new StringBuilder("fit times (ms) of model " + (i + 1) + ":");
+        for (long v : timings.get(i)) {
+          sb.append(' ').append(v);
+        }
+        text.append(sb).append('\n');
+      }
+    }
+    Output.write(spec.commandLine(), out, text.toString());
+    return Main.OK;
+  }
+
+  static RegressionTable.Statistic parseStatistic(String s) {
+    try {
+      return RegressionTable.Statistic.parse(s);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(
+          "option '--statistic' has the unknown value '" + s + "'; use one of se, t, p, ci");
+    }
+  }
+
+  static SmallSampleCorrection parseSsc(String s) {
+    return SmallSampleCorrection.parse(s);
+  }
+
+  static String lower(String s) {
+    return s.trim().toLowerCase(Locale.ROOT);
+  }
+
+  static Vcov vcovOf(String s) {
+    return Models.parseVcov(s);
+  }
+}
