@@ -216,6 +216,7 @@ public final class CsvColumnReader {
   private static final class Handler extends AbstractBaseCsvCallbackHandler<Boolean> {
     private final String file;
     private final char[][] missing;
+    private final int maxMissing;
     private final Map<String, Kind> kinds;
     final int stopAfter;
     private final int[][] secondCodes;
@@ -237,9 +238,12 @@ public final class CsvColumnReader {
     Handler(String file, List<String> missing, Map<String, Kind> kinds, int stopAfter, int[][] sc) {
       this.file = file;
       this.missing = new char[missing.size()][];
+      int longest = 0;
       for (int k = 0; k < this.missing.length; k++) {
         this.missing[k] = missing.get(k).toCharArray();
+        longest = Math.max(longest, this.missing[k].length);
       }
+      this.maxMissing = longest;
       this.kinds = kinds;
       this.stopAfter = stopAfter;
       this.secondCodes = sc;
@@ -251,6 +255,9 @@ public final class CsvColumnReader {
     }
 
     private boolean isMissing(char[] b, int off, int len) {
+      if (len > maxMissing && len > 0 && b[off] > ' ' && b[off + len - 1] > ' ') {
+        return false; // longer than every token and nothing to trim
+      }
       int end = off + len;
       while (off < end && (b[off] == ' ' || b[off] == '\t')) {
         off++;
