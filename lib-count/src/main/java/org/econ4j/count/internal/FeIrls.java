@@ -3,7 +3,6 @@ package org.econ4j.count.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.econ4j.core.EstimationException;
 import org.econ4j.core.linalg.LeastSquares;
 import org.econ4j.core.linalg.LeastSquaresFit;
 import org.econ4j.panel.fe.DemeanResult;
@@ -122,14 +121,25 @@ public final class FeIrls {
    * @param maxIterations the iteration cap
    * @param tol the relative deviance tolerance
    * @return whether it converged
-   * @throws EstimationException if every regressor is dropped... never: a model with no regressor
-   *     left is allowed (only fixed effects)
    */
   public boolean run(double theta, int maxIterations, double tol) {
+    return run(theta, maxIterations, tol, FIRST_INNER_TOL);
+  }
+
+  /**
+   * Runs IRLS to convergence for a given shape, with a given first inner tolerance (a warm start
+   * close to the solution can begin at the final tolerance).
+   *
+   * @param theta NB2 shape θ, or {@code Double.POSITIVE_INFINITY} for Poisson
+   * @param maxIterations the iteration cap
+   * @param tol the relative deviance tolerance
+   * @param firstInnerTol the inner tolerance of the first iteration
+   * @return whether it converged
+   */
+  public boolean run(double theta, int maxIterations, double tol, double firstInnerTol) {
     double finalInner = demeaner.tolerance();
     double devOld = deviance(eta, theta);
-    double innerTol = Math.max(FIRST_INNER_TOL, finalInner);
-    boolean lastTight = false;
+    double innerTol = Math.max(firstInnerTol, finalInner);
     converged = false;
     int it = 0;
     double[] etaNew = new double[n];
@@ -140,9 +150,15 @@ public final class FeIrls {
       workWeights = new double[n];
       for (int i = 0; i < n; i++) {
         double m = mu[i];
-        double v = theta == Double.POSITIVE_INFINITY ? m : theta * m / (theta + m);
-        workWeights[i] = w[i] * v;
-        z[i] = eta[i] - off[i] + (y[i] - m) / m;
+        if (theta == Double.POSITIVE_INFINITY) {
+          workWeights[i] = w[i] * m;
+          z[i] = eta[i] - off[i] + (y[i] - m) / m;
+        } else {
+          // Newton: observed curvature θμ(θ + y)/(θ + μ)², step (y − μ)(θ + μ)/(μ(θ + y))
+          double tm = theta + m;
+          workWeights[i] = w[i] * theta * m * (theta + y[i]) / (tm * tm);
+          z[i] = eta[i] - off[i] + (y[i] - m) * tm / (m * (theta + y[i]));
+        }
       }
       double[] beta = solve(z, workWeights, innerTol);
       boolean tight = innerTol <= finalInner;
@@ -175,16 +191,10 @@ public final class FeIrls {
       lastChange = change;
       deviance = dev;
       devOld = dev;
-      if (change < tol && tight && lastTight) {
+      if (change < tol && tight) {
         converged = true;
         break;
       }
-      if (change < tol && tight) {
-        // one more at the tight tolerance confirms (X~ at current weights)
-        lastTight = true;
-        continue;
-      }
-      lastTight = tight;
       innerTol = Math.max(finalInner, Math.min(FIRST_INNER_TOL, 0.01 * change));
     }
     return converged;
