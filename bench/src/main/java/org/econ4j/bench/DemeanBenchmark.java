@@ -78,7 +78,8 @@ public class DemeanBenchmark {
 
   /**
    * Runs one case outside JMH (a smoke run): {@code java -cp benchmarks.jar
-   * org.econ4j.bench.DemeanBenchmark 3fe-difficult-1e6}.
+   * org.econ4j.bench.DemeanBenchmark 3fe-difficult-1e6
+   * [AUTO|ALTERNATING_PROJECTIONS|CONJUGATE_GRADIENT]}.
    *
    * @param args the case
    */
@@ -86,9 +87,13 @@ public class DemeanBenchmark {
     DemeanBenchmark b = new DemeanBenchmark();
     b.shape = args.length > 0 ? args[0] : "2fe-1e6";
     b.setup();
+    Demeaner d =
+        args.length > 1
+            ? Demeaner.defaults().withMethod(Demeaner.Method.valueOf(args[1]))
+            : b.demeaner;
     for (int rep = 0; rep < 4; rep++) {
       long t0 = System.nanoTime();
-      DemeanResult r = b.demean();
+      DemeanResult r = d.demean(b.fe, new double[][] {b.data.y, b.data.x1});
       long t1 = System.nanoTime();
       System.out.printf(
           "%s: %.1f ms, iterations %d/%d, methods %s/%s, converged %s%n",

@@ -77,6 +77,38 @@ public final class FitStats {
   }
 
   /**
+   * The fit statistics of an (unweighted) least-squares fit, as fixest reports them: R&sup2; = 1
+   * &minus; RSS/TSS; adjusted R&sup2; = 1 &minus; (1 &minus; R&sup2;)(n &minus; 1)/(n &minus; K)
+   * with K = k + F; within R&sup2; = 1 &minus; RSS/TSS<sub>within</sub> (only with fixed effects,
+   * TSS<sub>within</sub> the sum of squares of the demeaned outcome); RMSE = &radic;(RSS/n);
+   * log-likelihood &minus;n/2 (1 + log 2&pi; + log(RSS/n)). Verified against fixest 0.14 on its
+   * trade data ({@code SandwichTradeReferenceTest}).
+   *
+   * @param rss residual sum of squares
+   * @param tss total sum of squares around the mean
+   * @param withinTss sum of squares of the demeaned outcome, or NaN without fixed effects
+   * @param n observations
+   * @param k kept coefficients (including an intercept)
+   * @param fixefDof identified FE parameters F (0 without fixed effects)
+   * @return the statistics
+   */
+  public static FitStats forLeastSquares(
+      double rss, double tss, double withinTss, long n, int k, int fixefDof) {
+    double r2 = 1 - rss / tss;
+    int bigK = k + fixefDof;
+    FitStats f =
+        empty()
+            .withR2(r2)
+            .withAdjR2(1 - (1 - r2) * (n - 1.0) / (n - bigK))
+            .withRmse(Math.sqrt(rss / n))
+            .withLogLik(-0.5 * n * (1 + Math.log(2 * Math.PI) + Math.log(rss / n)));
+    if (!Double.isNaN(withinTss)) {
+      f = f.withWithinR2(1 - rss / withinTss);
+    }
+    return f;
+  }
+
+  /**
    * @param stat which statistic
    * @return its value, if set
    */

@@ -212,6 +212,17 @@ class RegressionResultTest {
   }
 
   @Test
+  void leastSquaresFitStatsWithoutFixedEffects() {
+    FitStats f = FitStats.forLeastSquares(50, 200, Double.NaN, 100, 3, 0);
+    assertThat(f.r2()).hasValue(0.75);
+    assertThat(f.adjR2().getAsDouble()).isCloseTo(1 - 0.25 * 99 / 97, within(1e-15));
+    assertThat(f.withinR2()).isEmpty();
+    assertThat(f.rmse().getAsDouble()).isCloseTo(Math.sqrt(0.5), within(1e-15));
+    assertThat(f.logLik().getAsDouble())
+        .isCloseTo(-50 * (1 + Math.log(2 * Math.PI) + Math.log(0.5)), within(1e-12));
+  }
+
+  @Test
   void smallRecords() {
     assertThatThrownBy(() -> new Convergence(true, -1, 0, 0))
         .hasMessage("iterations must be >= 0, got -1");

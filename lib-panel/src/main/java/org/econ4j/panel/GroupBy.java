@@ -46,11 +46,11 @@ public final class GroupBy {
         range = m.size();
       }
     }
-    // re-number in order of first appearance
+    // re-number in order of first appearance, in place (g is always a fresh array)
     int[] map = new int[range];
     java.util.Arrays.fill(map, -1);
     int count = 0;
-    int[] grp = new int[n];
+    int[] grp = g;
     for (int i = 0; i < n; i++) {
       int c = g[i];
       int d = map[c];

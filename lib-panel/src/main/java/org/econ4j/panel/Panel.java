@@ -1,6 +1,7 @@
 package org.econ4j.panel;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -536,6 +537,47 @@ public final class Panel {
   public static Panel readCsv(Path file, CsvOptions options) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(options, "options");
+    return fromCsvColumns(
+        CsvColumnReader.read(
+            file, options.delimiter(), options.quote(), options.missingTokens(), kinds(options)));
+  }
+
+  /**
+   * Reads CSV text from a reader (e.g. a class-path resource), with the same rules and errors as
+   * {@link #readCsv(Path, CsvOptions)}; messages name the source {@code (reader)}. The text is
+   * first read into memory (so that a column found categorical late can be re-read for its original
+   * texts): use the {@code Path} variant for large files. The reader is read to its end, not
+   * closed.
+   *
+   * @param reader the CSV text
+   * @param options delimiter, quote, missing tokens and type overrides
+   * @return the panel (no index)
+   * @throws SpecificationException for malformed input, or wrapping the {@code IOException}
+   */
+  public static Panel readCsv(Reader reader, CsvOptions options) {
+    Objects.requireNonNull(reader, "reader");
+    Objects.requireNonNull(options, "options");
+    StringBuilder sb = new StringBuilder();
+    char[] buf = new char[1 << 14];
+    try {
+      for (int k = reader.read(buf); k >= 0; k = reader.read(buf)) {
+        sb.append(buf, 0, k);
+      }
+    } catch (IOException e) {
+      throw new SpecificationException(
+          "cannot read CSV text: " + e.getMessage() + "; check the source", e);
+    }
+    return fromCsvColumns(
+        CsvColumnReader.read(
+            "(reader)",
+            sb.toString(),
+            options.delimiter(),
+            options.quote(),
+            options.missingTokens(),
+            kinds(options)));
+  }
+
+  private static Map<String, CsvColumnReader.Kind> kinds(CsvOptions options) {
     Map<String, CsvColumnReader.Kind> kinds = new LinkedHashMap<>();
     for (Map.Entry<String, ColumnType> e : options.columnTypes().entrySet()) {
       kinds.put(
@@ -544,9 +586,10 @@ public final class Panel {
               ? CsvColumnReader.Kind.NUMERIC
               : CsvColumnReader.Kind.CATEGORICAL);
     }
-    List<CsvColumnReader.Column> cols =
-        CsvColumnReader.read(
-            file, options.delimiter(), options.quote(), options.missingTokens(), kinds);
+    return kinds;
+  }
+
+  private static Panel fromCsvColumns(List<CsvColumnReader.Column> cols) {
     LinkedHashMap<String, Object> m = new LinkedHashMap<>();
     for (CsvColumnReader.Column c : cols) {
       m.put(

@@ -94,6 +94,30 @@ class PanelCsvTest {
   }
 
   @Test
+  void readsFromReaderIncludingSecondPass() {
+    Panel p = Panel.readCsv(new java.io.StringReader("id,v\n007,1\nA9,2\n"), CsvOptions.defaults());
+    assertThat(p.labels("id")).containsExactly("007", "A9");
+    assertThatThrownBy(
+            () -> Panel.readCsv(new java.io.StringReader("a,b\n"), CsvOptions.defaults()))
+        .hasMessage(
+            "file '(reader)' has a header but no data rows; add data rows or check that this is the"
+                + " right file");
+    java.io.Reader failing =
+        new java.io.Reader() {
+          @Override
+          public int read(char[] c, int o, int l) throws IOException {
+            throw new IOException("boom");
+          }
+
+          @Override
+          public void close() {}
+        };
+    assertThatThrownBy(() -> Panel.readCsv(failing, CsvOptions.defaults()))
+        .hasMessage("cannot read CSV text: boom; check the source")
+        .hasCauseInstanceOf(IOException.class);
+  }
+
+  @Test
   void errorMissingFile() {
     Path p = dir.resolve("nope.csv");
     assertThatThrownBy(() -> Panel.readCsv(p))

@@ -2,10 +2,13 @@ package org.econ4j.core.inference;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
+import org.econ4j.core.linalg.LeastSquaresFit;
 
 /**
  * What an estimator keeps so that any {@link Vcov} can be computed, at fit time or later without
@@ -40,6 +43,7 @@ public final class InferenceData {
   private final int[] time;
   private final int[] unit;
   private final boolean normal;
+  private final ToIntFunction<List<String>> fixefDofOf;
 
   private InferenceData(Builder b) {
     this.bread = copy(b.bread);
@@ -53,6 +57,7 @@ public final class InferenceData {
     this.time = b.time;
     this.unit = b.unit;
     this.normal = b.normal;
+    this.fixefDofOf = b.fixefDofOf;
   }
 
   /**
@@ -65,6 +70,93 @@ public final class InferenceData {
    */
   public static Builder builder(double[][] bread, double[][] scores, int nobs) {
     return new Builder(bread, scores, nobs);
+  }
+
+  /**
+   * Starts the bundle of an unweighted least-squares fit: the fit's bread, scores x<sub>ij</sub>
+   * e<sub>i</sub> over the kept columns, iid scale RSS/(n &minus; 1). Add leverages with {@link
+   * Builder#leverage(double[])} and {@link #leverages(LeastSquaresFit, double[][])} when HC2/HC3
+   * are wanted.
+   *
+   * @param fit the fit
+   * @param x the columns given to {@link org.econ4j.core.linalg.LeastSquares} (e.g. demeaned)
+   * @return a builder
+   */
+  public static Builder forLeastSquares(LeastSquaresFit fit, double[][] x) {
+    return forLeastSquares(fit, x, null);
+  }
+
+  /**
+   * Starts the bundle of a weighted least-squares fit: scores w<sub>i</sub> x<sub>ij</sub>
+   * e<sub>i</sub>, iid scale &Sigma;w e&sup2;/(n &minus; 1).
+   *
+   * @param fit the fit
+   * @param x the columns given to {@link org.econ4j.core.linalg.LeastSquares}
+   * @param weights the weights of the fit, or {@code null} for none
+   * @return a builder
+   */
+  public static Builder forLeastSquares(LeastSquaresFit fit, double[][] x, double[] weights) {
+    Objects.requireNonNull(fit, "fit");
+    Objects.requireNonNull(x, "x");
+    int[] kept = fit.keptColumns();
+    double[] e = fit.residuals();
+    int n = e.length;
+    double[][] scores = new double[kept.length][n];
+    for (int k = 0; k < kept.length; k++) {
+      double[] xk = x[kept[k]];
+      double[] sk = scores[k];
+      for (int i = 0; i < n; i++) {
+        sk[i] = weights == null ? xk[i] * e[i] : weights[i] * xk[i] * e[i];
+      }
+    }
+    return builder(fit.bread(), scores, n).iidScale(n > 1 ? fit.rss() / (n - 1) : Double.NaN);
+  }
+
+  /**
+   * Leverages h<sub>ii</sub> = x<sub>i</sub>'Bx<sub>i</sub> of the kept columns of an unweighted
+   * fit (the diagonal of the hat matrix). With fixed effects partialled out, the caller adds the FE
+   * part.
+   *
+   * @param fit the fit
+   * @param x the columns given to {@link org.econ4j.core.linalg.LeastSquares}
+   * @return h<sub>ii</sub> per observation
+   */
+  public static double[] leverages(LeastSquaresFit fit, double[][] x) {
+    return leverages(fit, x, null);
+  }
+
+  /**
+   * Leverages h<sub>ii</sub> = w<sub>i</sub> x<sub>i</sub>'Bx<sub>i</sub> of a weighted fit.
+   *
+   * @param fit the fit
+   * @param x the columns given to {@link org.econ4j.core.linalg.LeastSquares}
+   * @param weights the weights, or {@code null} for none
+   * @return h<sub>ii</sub> per observation
+   */
+  public static double[] leverages(LeastSquaresFit fit, double[][] x, double[] weights) {
+    Objects.requireNonNull(fit, "fit");
+    Objects.requireNonNull(x, "x");
+    int[] kept = fit.keptColumns();
+    double[][] b = fit.bread();
+    int n = fit.nobs();
+    int k = kept.length;
+    double[] h = new double[n];
+    double[] xi = new double[k];
+    for (int i = 0; i < n; i++) {
+      for (int a = 0; a < k; a++) {
+        xi[a] = x[kept[a]][i];
+      }
+      double s = 0;
+      for (int a = 0; a < k; a++) {
+        double t = 0;
+        for (int c = 0; c < k; c++) {
+          t += b[a][c] * xi[c];
+        }
+        s += xi[a] * t;
+      }
+      h[i] = weights == null ? s : weights[i] * s;
+    }
+    return h;
   }
 
   static double[][] copy(double[][] a) {
@@ -161,6 +253,41 @@ public final class InferenceData {
     return Optional.ofNullable(c);
   }
 
+  /**
+   * Identified parameters of a subset of the FE dimensions taken alone: the function given to
+   * {@link Builder#fixefDofFunction}, or by default {@link #fixefDof()} for all dimensions and
+   * &Sigma; levels &minus; (m &minus; 1) for a subset of m dimensions (exact for one dimension and
+   * for two connected ones; fixest's count when {@code fixef.force_exact = FALSE}).
+   *
+   * @param names FE dimension names
+   * @return their identified parameters (0 for none)
+   */
+  public int fixefDofOf(List<String> names) {
+    Objects.requireNonNull(names, "names");
+    if (names.isEmpty()) {
+      return 0;
+    }
+    if (fixefDofOf != null) {
+      return fixefDofOf.applyAsInt(List.copyOf(names));
+    }
+    if (names.size() == fixedEffects.size() && fixedEffects.keySet().containsAll(names)) {
+      return fixefDof;
+    }
+    int total = 0;
+    for (String name : names) {
+      int[] codes = fixedEffects.get(name);
+      if (codes == null) {
+        throw new IllegalArgumentException(
+            "unknown fixed effect '"
+                + name
+                + "'; known: "
+                + String.join(", ", fixedEffects.keySet()));
+      }
+      total += Sandwich.densify(codes, new int[codes.length]);
+    }
+    return total - (names.size() - 1);
+  }
+
   Map<String, int[]> fixedEffectCodes() {
     return fixedEffects;
   }
@@ -190,6 +317,7 @@ public final class InferenceData {
     private int[] time;
     private int[] unit;
     private boolean normal;
+    private ToIntFunction<List<String>> fixefDofOf;
 
     private Builder(double[][] bread, double[][] scores, int nobs) {
       Objects.requireNonNull(bread, "bread");
@@ -313,6 +441,20 @@ public final class InferenceData {
      */
     public Builder normal(boolean z) {
       this.normal = z;
+      return this;
+    }
+
+    /**
+     * The exact identified parameters of a subset of FE dimensions taken alone (from the FE
+     * machinery: connected components, rank), used by {@link SmallSampleCorrection.FixefK#NESTED}
+     * when some dimensions are nested in the clusters. Without it the default of {@link
+     * InferenceData#fixefDofOf(List)} applies.
+     *
+     * @param f function from dimension names to identified parameters
+     * @return this builder
+     */
+    public Builder fixefDofFunction(ToIntFunction<List<String>> f) {
+      this.fixefDofOf = Objects.requireNonNull(f, "fixefDofFunction");
       return this;
     }
 

@@ -74,11 +74,17 @@ public final class Sandwich {
     double[][] s = data.scoresShared();
     List<Note> notes = new ArrayList<>();
     List<Integer> clusterCounts = new ArrayList<>();
-    int nested = 0;
+    List<String> nonNested = new ArrayList<>(data.fixedEffectNames());
     if (vcov instanceof Vcov.Cluster) {
-      nested = nestedLevels(data, ((Vcov.Cluster) vcov).variables());
+      nonNested = nonNestedFixedEffects(data, ((Vcov.Cluster) vcov).variables());
     }
-    int bigK = ssc.parameters(k, data.fixefDof(), nested);
+    boolean anyNested = nonNested.size() < data.fixedEffectNames().size();
+    int bigK =
+        ssc.parameters(
+            k,
+            data.fixefDof(),
+            anyNested ? data.fixefDofOf(nonNested) : data.fixefDof(),
+            anyNested);
     double kf = ssc.kFactor(n, bigK);
     double robustKf = ssc.robustKAdj() ? kf : 1.0;
     double residualDf = n - bigK;
@@ -249,20 +255,24 @@ public final class Sandwich {
             });
   }
 
-  private static int nestedLevels(InferenceData data, List<String> clusterVars) {
-    int total = 0;
+  private static List<String> nonNestedFixedEffects(InferenceData data, List<String> clusterVars) {
+    List<String> out = new ArrayList<>();
     for (Map.Entry<String, int[]> fe : data.fixedEffectCodes().entrySet()) {
       int[] feCodes = new int[data.nobs()];
       int levels = densify(fe.getValue(), feCodes);
+      boolean nested = false;
       for (String c : clusterVars) {
         int[] cl = resolveCluster(data, c);
         if (isNested(feCodes, levels, cl)) {
-          total += levels;
+          nested = true;
           break;
         }
       }
+      if (!nested) {
+        out.add(fe.getKey());
+      }
     }
-    return total;
+    return out;
   }
 
   private static boolean isNested(int[] fe, int levels, int[] cluster) {

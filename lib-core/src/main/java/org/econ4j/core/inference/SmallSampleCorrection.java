@@ -332,12 +332,15 @@ public final class SmallSampleCorrection {
    * The number of parameters K of the adjustment.
    *
    * @param k kept coefficients (including an intercept)
-   * @param fixefDof identified FE parameters F
-   * @param nestedLevels levels of the FE dimensions nested in a cluster variable (0 if none or not
-   *     clustered)
+   * @param fixefDof identified FE parameters F of all FE dimensions
+   * @param nonNestedFixefDof identified parameters of the FE dimensions that are not nested in a
+   *     cluster variable, taken alone (0 when every dimension is nested); ignored unless {@code
+   *     anyNested}
+   * @param anyNested whether at least one FE dimension is nested in a cluster variable of the
+   *     requested clustered matrix
    * @return K
    */
-  public int parameters(int k, int fixefDof, int nestedLevels) {
+  public int parameters(int k, int fixefDof, int nonNestedFixefDof, boolean anyNested) {
     switch (fixefK) {
       case NONE:
         return k;
@@ -345,7 +348,10 @@ public final class SmallSampleCorrection {
         return k + fixefDof;
       case NESTED:
       default:
-        return nestedLevels > 0 ? k + fixefDof - nestedLevels + 1 : k + fixefDof;
+        if (!anyNested) {
+          return k + fixefDof;
+        }
+        return k + Math.max(1, nonNestedFixefDof);
     }
   }
 

@@ -113,6 +113,7 @@ public sealed interface Vcov
 
   /**
    * Parses the command-line syntax (case-insensitive keywords; cluster names kept as written).
+   * Aliases: {@code robust} for {@code hetero}, {@code cl:a} for {@code cluster:a}.
    *
    * @param text e.g. {@code cluster:firm+year} or {@code nw:2}
    * @return the type

@@ -60,6 +60,13 @@ public final class LeastSquares {
   /** Default number of iterative-refinement steps. */
   public static final int DEFAULT_REFINEMENT_STEPS = 2;
 
+  /**
+   * Refinement is skipped when every kept (centred, unit-norm) column keeps at least this share of
+   * its norm outside the span of the columns before it: the problem is then so well conditioned
+   * (condition number below about 100&middot;k) that QR alone is accurate to about 1e-12.
+   */
+  private static final double WELL_CONDITIONED = 1e-2;
+
   /** Coefficient magnitude (in unit-norm scale) above which a kept column is named as a partner. */
   private static final double PARTNER_THRESHOLD = 1e-6;
 
@@ -275,7 +282,7 @@ public final class LeastSquares {
     for (int t = 0; t < m; t++) {
       int j = order[t];
       if (!dropped[j] || scale[j] == 0) {
-        partners[j] = partnersOfZero(icpt, means, j, weights, sumW, ownNorm);
+        partners[j] = icpt >= 0 && means[j] != 0 ? new int[] {icpt} : new int[0];
         continue;
       }
       int r = acceptedBefore[t];
@@ -304,7 +311,12 @@ public final class LeastSquares {
         y, yMean, sw, work, keptWork, vtv, rdiag, rank, order, scale, means, icpt, icptValue, beta);
     double[] resid = new double[n];
     double[] delta = new double[p];
-    for (int step = 0; step < refinementSteps && rank + (icpt >= 0 ? 1 : 0) > 0; step++) {
+    double minDiag = 1;
+    for (int k = 0; k < rank; k++) {
+      minDiag = Math.min(minDiag, Math.abs(rdiag[k]));
+    }
+    int steps = minDiag >= WELL_CONDITIONED ? 0 : refinementSteps;
+    for (int step = 0; step < steps && rank + (icpt >= 0 ? 1 : 0) > 0; step++) {
       CompensatedDot.residuals(x, beta, use, y, resid);
       double rMean = icpt >= 0 ? weightedMean(resid, weights, sumW) : 0;
       java.util.Arrays.fill(delta, 0);
@@ -355,14 +367,6 @@ public final class LeastSquares {
         bread,
         rss,
         tolerance);
-  }
-
-  private static int[] partnersOfZero(
-      int icpt, double[] means, int j, double[] weights, double sumW, double[] ownNorm) {
-    if (icpt >= 0 && means[j] != 0) {
-      return new int[] {icpt};
-    }
-    return new int[0];
   }
 
   private static void validate(double[][] x, double[] y, double[] w, double[] ref) {
@@ -439,6 +443,13 @@ public final class LeastSquares {
 
   /** Overflow-safe Euclidean norm of v[from..). */
   static double norm(double[] v, int from) {
+    double ss = 0;
+    for (int i = from; i < v.length; i++) {
+      ss += v[i] * v[i];
+    }
+    if (ss > 1e-280 && ss < 1e280) {
+      return Math.sqrt(ss);
+    }
     double scale = 0;
     for (int i = from; i < v.length; i++) {
       scale = Math.max(scale, Math.abs(v[i]));

@@ -117,6 +117,7 @@ public final class RegressionTable {
   private final List<ModelGroup> groups;
   private final String caption;
   private final boolean showNotes;
+  private final List<FitStats.Stat> stats;
 
   private RegressionTable(
       List<RegressionResult> results,
@@ -131,7 +132,8 @@ public final class RegressionTable {
       List<String> titles,
       List<ModelGroup> groups,
       String caption,
-      boolean showNotes) {
+      boolean showNotes,
+      List<FitStats.Stat> stats) {
     this.results = results;
     this.statistic = statistic;
     this.position = position;
@@ -145,6 +147,7 @@ public final class RegressionTable {
     this.groups = groups;
     this.caption = caption;
     this.showNotes = showNotes;
+    this.stats = stats;
   }
 
   private RegressionTable copy(
@@ -161,7 +164,7 @@ public final class RegressionTable {
       String cap,
       boolean notes) {
     return new RegressionTable(
-        results, st, pos, stars, dec, lab, ord, kp, dr, tit, grp, cap, notes);
+        results, st, pos, stars, dec, lab, ord, kp, dr, tit, grp, cap, notes, stats);
   }
 
   /**
@@ -198,7 +201,8 @@ public final class RegressionTable {
         List.of(),
         List.of(),
         "",
-        true);
+        true,
+        List.of());
   }
 
   /**
@@ -472,6 +476,34 @@ public final class RegressionTable {
         show);
   }
 
+  /**
+   * Chooses the fit-statistic rows and their order (default: every statistic some model has, in
+   * {@link FitStats.Stat} order). {@link FitStats.Stat#THETA_STD_ERROR} is shown with &theta;.
+   *
+   * @param rows the statistics to show
+   * @return a copy
+   */
+  public RegressionTable withStats(FitStats.Stat... rows) {
+    for (FitStats.Stat st : rows) {
+      Objects.requireNonNull(st, "stat");
+    }
+    return new RegressionTable(
+        results,
+        statistic,
+        position,
+        starLevels,
+        decimals,
+        labels,
+        order,
+        keep,
+        drop,
+        titles,
+        groups,
+        caption,
+        showNotes,
+        List.of(rows));
+  }
+
   private static List<String> checked(String... patterns) {
     for (String p : patterns) {
       Pattern.compile(Objects.requireNonNull(p, "pattern"));
@@ -647,7 +679,8 @@ public final class RegressionTable {
       nrow.add(Format.integer(r.nobs()));
     }
     b.row(nrow);
-    for (FitStats.Stat s : FitStats.Stat.values()) {
+    List<FitStats.Stat> shown = stats.isEmpty() ? List.of(FitStats.Stat.values()) : stats;
+    for (FitStats.Stat s : shown) {
       if (s == FitStats.Stat.THETA_STD_ERROR) {
         continue;
       }

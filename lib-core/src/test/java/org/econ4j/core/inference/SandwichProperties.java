@@ -148,6 +148,19 @@ class SandwichProperties {
   }
 
   @ParameterizedTest
+  @ValueSource(longs = {14, 15, 16})
+  void twoWayWithSingletonWayEqualsOneWay(long seed) {
+    // V_g + V_own - V_(g & own) = V_g since g & own = own; with G.df = min both use G_g
+    InferenceData d = new Problem(seed).data(1);
+    SmallSampleCorrection fx = SmallSampleCorrection.fixest();
+    assertClose(
+        Sandwich.compute(d, Vcov.cluster("g", "own"), fx).matrix(),
+        Sandwich.compute(d, Vcov.cluster("g"), fx).matrix(),
+        1e-10);
+    assertThat(Sandwich.compute(d, Vcov.cluster("own", "g"), fx).tDf()).isEqualTo(6);
+  }
+
+  @ParameterizedTest
   @ValueSource(longs = {12, 13})
   void neweyWestLagZeroIsHc0TimesKFactor(long seed) {
     InferenceData d = new Problem(seed).data(1);

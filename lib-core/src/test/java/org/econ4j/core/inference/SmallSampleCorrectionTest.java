@@ -15,18 +15,18 @@ class SmallSampleCorrectionTest {
   private static final int N = 200;
   private static final int K = 2;
   private static final int F = 29;
-  private static final int NESTED = 10;
+  private static final int REST = 20; // the 20-level year FE alone
   private static final int G = 10;
 
   /** Cluster factor c<sub>K</sub> · G/(G-1) as Sandwich applies it. */
   private static double clusterFactor(SmallSampleCorrection s) {
-    int bigK = s.parameters(K, F, NESTED);
+    int bigK = s.parameters(K, F, REST, true);
     double kf = s.robustKAdj() ? s.kFactor(N, bigK) : 1;
     return kf * s.clusterFactor(G);
   }
 
   private static double heteroFactor(SmallSampleCorrection s) {
-    int bigK = s.parameters(K, F, 0);
+    int bigK = s.parameters(K, F, 0, false);
     double kf = s.robustKAdj() ? s.kFactor(N, bigK) : 1;
     return kf * s.clusterFactor(N);
   }
@@ -34,7 +34,7 @@ class SmallSampleCorrectionTest {
   @Test
   void presetsFactors() {
     SmallSampleCorrection fx = SmallSampleCorrection.fixest();
-    assertThat(fx.parameters(K, F, NESTED)).isEqualTo(22);
+    assertThat(fx.parameters(K, F, REST, true)).isEqualTo(22);
     assertThat(clusterFactor(fx)).isCloseTo(10.0 / 9 * 199 / 178, within(1e-15));
     assertThat(heteroFactor(fx)).isCloseTo(200.0 / 169, within(1e-15));
     for (SmallSampleCorrection s :
@@ -48,7 +48,7 @@ class SmallSampleCorrectionTest {
         new SmallSampleCorrection[] {
           SmallSampleCorrection.stataRegress(), SmallSampleCorrection.stataAreg()
         }) {
-      assertThat(s.parameters(K, F, NESTED)).isEqualTo(31);
+      assertThat(s.parameters(K, F, REST, true)).isEqualTo(31);
       assertThat(clusterFactor(s)).isCloseTo(10.0 / 9 * 199 / 169, within(1e-15));
       assertThat(heteroFactor(s)).isCloseTo(200.0 / 169, within(1e-15));
     }
@@ -57,10 +57,13 @@ class SmallSampleCorrectionTest {
     assertThat(pp.tDf()).isEqualTo(SmallSampleCorrection.TDf.NORMAL);
     SmallSampleCorrection plm = SmallSampleCorrection.plm();
     assertThat(clusterFactor(plm)).isEqualTo(1.0);
-    assertThat(plm.parameters(K, F, NESTED)).isEqualTo(31);
+    assertThat(plm.parameters(K, F, REST, true)).isEqualTo(31);
     assertThat(plm.kFactor(N, 31)).isCloseTo(199.0 / 169, within(1e-15)); // iid: RSS/(n-K)
     assertThat(clusterFactor(SmallSampleCorrection.none())).isEqualTo(1.0);
-    assertThat(SmallSampleCorrection.none().parameters(K, F, NESTED)).isEqualTo(2);
+    // every FE nested: the constant they absorbed counts once
+    assertThat(fx.parameters(K, 10, 0, true)).isEqualTo(3);
+    assertThat(fx.parameters(K, 10, 0, false)).isEqualTo(12);
+    assertThat(SmallSampleCorrection.none().parameters(K, F, REST, true)).isEqualTo(2);
   }
 
   @Test

@@ -92,6 +92,28 @@ final class ColumnSolver {
 
   private void residual(double[] y, double[] c, double[] r) {
     int n = pr.n;
+    if (pr.interceptsOnly && pr.terms == 2) {
+      int[] g0 = pr.codes[0];
+      int[] g1 = pr.codes[1];
+      int o0 = pr.layout[0][0];
+      int o1 = pr.layout[1][0];
+      for (int i = 0; i < n; i++) {
+        r[i] = y[i] - c[o0 + g0[i]] - c[o1 + g1[i]];
+      }
+      return;
+    }
+    if (pr.interceptsOnly && pr.terms == 3) {
+      int[] g0 = pr.codes[0];
+      int[] g1 = pr.codes[1];
+      int[] g2 = pr.codes[2];
+      int o0 = pr.layout[0][0];
+      int o1 = pr.layout[1][0];
+      int o2 = pr.layout[2][0];
+      for (int i = 0; i < n; i++) {
+        r[i] = y[i] - c[o0 + g0[i]] - c[o1 + g1[i]] - c[o2 + g2[i]];
+      }
+      return;
+    }
     System.arraycopy(y, 0, r, 0, n);
     for (int k = 0; k < pr.terms; k++) {
       int[] g = pr.codes[k];
@@ -491,6 +513,9 @@ final class ColumnSolver {
   // ------------------------------------------------------------------ conjugate gradients
 
   private boolean cg(double[] y, double[] c, int budget) {
+    if (pr.sorted != null) {
+      return cgSchur(y, c, budget);
+    }
     int p = pr.coefficients;
     int m;
     int[][] rc;
@@ -688,6 +713,216 @@ final class ColumnSolver {
           if (conv && changed(blk[1], c[os + g])) {
             conv = false;
           }
+        }
+      }
+    }
+    lastChange = mx;
+    return conv;
+  }
+
+  // ------------------------------------------------------------------ Schur-complement CG
+
+  /**
+   * Conjugate gradients on the Schur complement after eliminating the largest dimension L: S =
+   * D_R'W(I − P_L)D_R, with P_L the weighted projection on L's indicators. Rows are visited grouped
+   * by L (sorted layout), so one pass computes S v. Jacobi preconditioner Σw per level; the step z
+   * = M⁻¹(b − S c) is the weighted group mean of the current residual, as for the other solvers.
+   */
+  private boolean cgSchur(double[] y, double[] c, int budget) {
+    SortedRows s = pr.sorted;
+    int lg = s.largest;
+    int p = pr.coefficients;
+    int[] start = s.start;
+    int[] order = s.order;
+    double[] sw = pr.sortedW;
+    double[] wl = pr.sw[lg];
+    int gl = pr.levels[lg];
+    int kk = pr.terms;
+    int nr = kk - 1;
+    int[][] rc = new int[nr][];
+    int[] ro = new int[nr];
+    int t = 0;
+    for (int k = 0; k < kk; k++) {
+      if (k != lg) {
+        rc[t] = s.codes[k];
+        ro[t] = pr.layout[k][0];
+        t++;
+      }
+    }
+    int maxGroup = 0;
+    for (int g = 0; g < gl; g++) {
+      maxGroup = Math.max(maxGroup, start[g + 1] - start[g]);
+    }
+    double[] buf = new double[maxGroup];
+    double[] ys = new double[maxGroup];
+    // b = D_R' W (I − P_L) y
+    double[] b = new double[p];
+    for (int g = 0; g < gl; g++) {
+      int lo = start[g];
+      int hi = start[g + 1];
+      double m = 0;
+      for (int q = lo; q < hi; q++) {
+        double v = y[order[q]];
+        ys[q - lo] = v;
+        m += sw == null ? v : sw[q] * v;
+      }
+      m = wl[g] > 0 ? m / wl[g] : 0;
+      for (int q = lo; q < hi; q++) {
+        double v = ys[q - lo] - m;
+        if (sw != null) {
+          v *= sw[q];
+        }
+        for (int j = 0; j < nr; j++) {
+          b[ro[j] + rc[j][q]] += v;
+        }
+      }
+    }
+    double[] res = new double[p];
+    double[] z = new double[p];
+    double[] dir = new double[p];
+    double[] qv = new double[p];
+    SchurMatrix explicit = pr.schur();
+    if (explicit != null) {
+      explicit.multiply(c, qv);
+    } else {
+      schurMatvec(s, rc, ro, sw, wl, buf, c, qv);
+    }
+    for (int j = 0; j < p; j++) {
+      res[j] = b[j] - qv[j];
+    }
+    boolean conv = preconditionR(res, z, c, lg);
+    int it = 0;
+    if (!conv) {
+      System.arraycopy(z, 0, dir, 0, p);
+      double rz = dot(res, z);
+      while (it < budget) {
+        if (explicit != null) {
+          explicit.multiply(dir, qv);
+        } else {
+          schurMatvec(s, rc, ro, sw, wl, buf, dir, qv);
+        }
+        double pq = dot(dir, qv);
+        it++;
+        if (!(pq > 0)) {
+          break;
+        }
+        double a = rz / pq;
+        for (int j = 0; j < p; j++) {
+          c[j] += a * dir[j];
+          res[j] -= a * qv[j];
+        }
+        if (preconditionR(res, z, c, lg)) {
+          conv = true;
+          break;
+        }
+        double rzNew = dot(res, z);
+        double beta = rzNew / rz;
+        rz = rzNew;
+        for (int j = 0; j < p; j++) {
+          dir[j] = z[j] + beta * dir[j];
+        }
+      }
+    }
+    // the largest dimension's coefficients: weighted group means of y − D_R c_R
+    int ol = pr.layout[lg][0];
+    for (int g = 0; g < gl; g++) {
+      double m = 0;
+      for (int q = start[g]; q < start[g + 1]; q++) {
+        double v = y[order[q]];
+        for (int j = 0; j < nr; j++) {
+          v -= c[ro[j] + rc[j][q]];
+        }
+        m += sw == null ? v : sw[q] * v;
+      }
+      c[ol + g] = wl[g] > 0 ? m / wl[g] : 0;
+    }
+    iterations += it;
+    return conv;
+  }
+
+  private void schurMatvec(
+      SortedRows s,
+      int[][] rc,
+      int[] ro,
+      double[] sw,
+      double[] wl,
+      double[] buf,
+      double[] v,
+      double[] q) {
+    Arrays.fill(q, 0);
+    int[] start = s.start;
+    int nr = rc.length;
+    int gl = wl.length;
+    if (nr == 2) {
+      int[] c0 = rc[0];
+      int[] c1 = rc[1];
+      int o0 = ro[0];
+      int o1 = ro[1];
+      for (int g = 0; g < gl; g++) {
+        int lo = start[g];
+        int hi = start[g + 1];
+        double m = 0;
+        for (int r = lo; r < hi; r++) {
+          double u = v[o0 + c0[r]] + v[o1 + c1[r]];
+          buf[r - lo] = u;
+          m += sw == null ? u : sw[r] * u;
+        }
+        m = wl[g] > 0 ? m / wl[g] : 0;
+        for (int r = lo; r < hi; r++) {
+          double u = buf[r - lo] - m;
+          if (sw != null) {
+            u *= sw[r];
+          }
+          q[o0 + c0[r]] += u;
+          q[o1 + c1[r]] += u;
+        }
+      }
+      return;
+    }
+    for (int g = 0; g < gl; g++) {
+      int lo = start[g];
+      int hi = start[g + 1];
+      double m = 0;
+      for (int r = lo; r < hi; r++) {
+        double u = 0;
+        for (int j = 0; j < nr; j++) {
+          u += v[ro[j] + rc[j][r]];
+        }
+        buf[r - lo] = u;
+        m += sw == null ? u : sw[r] * u;
+      }
+      m = wl[g] > 0 ? m / wl[g] : 0;
+      for (int r = lo; r < hi; r++) {
+        double u = buf[r - lo] - m;
+        if (sw != null) {
+          u *= sw[r];
+        }
+        for (int j = 0; j < nr; j++) {
+          q[ro[j] + rc[j][r]] += u;
+        }
+      }
+    }
+  }
+
+  /** Jacobi step on every dimension but the eliminated one; returns whether converged. */
+  private boolean preconditionR(double[] res, double[] z, double[] c, int lg) {
+    boolean conv = true;
+    double mx = 0;
+    for (int k = 0; k < pr.terms; k++) {
+      if (k == lg) {
+        continue;
+      }
+      int oi = pr.layout[k][0];
+      double[] w = pr.sw[k];
+      for (int g = 0; g < pr.levels[k]; g++) {
+        double d = w[g] > 0 ? res[oi + g] / w[g] : 0;
+        z[oi + g] = d;
+        double ad = Math.abs(d);
+        if (ad > mx) {
+          mx = ad;
+        }
+        if (conv && changed(d, c[oi + g])) {
+          conv = false;
         }
       }
     }

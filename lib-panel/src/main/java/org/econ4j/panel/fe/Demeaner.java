@@ -34,7 +34,12 @@ import org.econ4j.core.Note;
  *   <li><b>Preconditioned conjugate gradients</b> on the normal equations D′WD c = D′Wy, with the
  *       block-Jacobi preconditioner (per group: Σw, or the 2×2 moment matrix of intercept and
  *       slope). Much faster on weakly connected fixed-effect graphs (worker–firm designs, the
- *       {@code difficult} benchmark), where projections zig-zag for thousands of iterations.
+ *       {@code difficult} benchmark), where projections zig-zag for thousands of iterations. With
+ *       two intercept dimensions CG runs over the distinct level pairs; with three or more
+ *       intercept dimensions it runs on the Schur complement D<sub>R</sub>′W(I −
+ *       P<sub>L</sub>)D<sub>R</sub> after eliminating exactly the dimension L with most levels (its
+ *       coefficients are the group means given the others), so the iterated vector holds only the
+ *       smaller dimensions.
  *   <li><b>Automatic choice</b> ({@link Method#AUTO}, default): projections first; if they have not
  *       converged after {@link #switchIterations()} iterations (default {@value
  *       #DEFAULT_SWITCH_ITERATIONS}), conjugate gradients continue from the current coefficients

@@ -54,6 +54,7 @@ public final class FixedEffects {
   private final boolean[] intercept;
 
   private volatile PairTable pairTable;
+  private volatile SortedRows sortedRows;
   private volatile FeDegreesOfFreedom dof;
 
   private FixedEffects(
@@ -457,6 +458,10 @@ public final class FixedEffects {
     return codes[d];
   }
 
+  int[] countsRef(int d) {
+    return counts[d];
+  }
+
   double[] slopeRef(int d) {
     return slopes[d];
   }
@@ -482,6 +487,20 @@ public final class FixedEffects {
         if (t == null) {
           t = PairTable.build(codes[0], levels[0], codes[1], levels[1]);
           pairTable = t;
+        }
+      }
+    }
+    return t;
+  }
+
+  SortedRows sortedRows() {
+    SortedRows t = sortedRows;
+    if (t == null) {
+      synchronized (this) {
+        t = sortedRows;
+        if (t == null) {
+          t = SortedRows.build(this);
+          sortedRows = t;
         }
       }
     }

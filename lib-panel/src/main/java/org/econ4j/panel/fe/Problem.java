@@ -27,6 +27,30 @@ final class Problem {
   final PairTable pairs;
   final double[] pairW;
 
+  // Schur-complement CG layout for three or more intercept dimensions (null otherwise)
+  final SortedRows sorted;
+  final double[] sortedW;
+  private SchurMatrix schur;
+  private boolean schurTried;
+
+  /** Largest work Σ (distinct levels per group)² for building the explicit Schur complement. */
+  static final long SCHUR_WORK_LIMIT = 60_000_000L;
+
+  /** Passes over the rows the explicit Schur complement may cost to build (tests set 0). */
+  static volatile long schurPasses = 50;
+
+  /**
+   * The explicit Schur complement, built on first use when its product costs at most 50 passes over
+   * the rows (and {@link #SCHUR_WORK_LIMIT}); null otherwise. Shared by the columns.
+   */
+  synchronized SchurMatrix schur() {
+    if (!schurTried) {
+      schurTried = true;
+      schur = SchurMatrix.build(this, Math.min(SCHUR_WORK_LIMIT, schurPasses * n));
+    }
+    return schur;
+  }
+
   Problem(FixedEffects fe, double[] weights) {
     n = fe.rows();
     terms = fe.dimensions();
@@ -50,8 +74,9 @@ final class Problem {
       int[] g = codes[k];
       double[] s0 = new double[levels[k]];
       if (w == null) {
-        for (int i = 0; i < n; i++) {
-          s0[g[i]] += 1;
+        int[] cnt = fe.countsRef(k);
+        for (int h = 0; h < s0.length; h++) {
+          s0[h] = cnt[h];
         }
       } else {
         for (int i = 0; i < n; i++) {
@@ -80,6 +105,22 @@ final class Problem {
       interceptOffsets[k] = layout[k][0];
     }
     interceptsOnly = io;
+    if (interceptsOnly && terms >= 3) {
+      sorted = fe.sortedRows();
+      if (w == null) {
+        sortedW = null;
+      } else {
+        double[] sw2 = new double[n];
+        int[] order = sorted.order;
+        for (int p = 0; p < n; p++) {
+          sw2[p] = w[order[p]];
+        }
+        sortedW = sw2;
+      }
+    } else {
+      sorted = null;
+      sortedW = null;
+    }
     if (fe.twoWayPlain()) {
       pairs = fe.pairTable();
       if (w == null) {

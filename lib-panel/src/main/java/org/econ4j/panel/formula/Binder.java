@@ -82,8 +82,13 @@ final class Binder {
       List<Part> parts = new ArrayList<>();
       Cause c = new Cause("regressor", t.toString(), t);
       if (t instanceof Term.Interaction) {
-        for (Term p : ((Term.Interaction) t).parts()) {
-          parts.add(part(p, false, false));
+        List<Term> all = ((Term.Interaction) t).parts();
+        for (Term p : all) {
+          // R's coding rule: a factor in an interaction is coded by contrasts (first level dropped)
+          // when its margin (the interaction without it) is itself a term; otherwise fully
+          List<Term> margin = new ArrayList<>(all);
+          margin.remove(p);
+          parts.add(part(p, false, hasTerm(margin)));
         }
       } else {
         boolean factorLike =
@@ -253,7 +258,13 @@ final class Binder {
       cols.add(one);
       names.add(ModelFrame.INTERCEPT);
     }
-    for (List<Part> parts : plans) {
+    List<Integer> termOf = new ArrayList<>();
+    java.util.HashSet<String> seen = new java.util.HashSet<>(names);
+    for (int i = 0; i < names.size(); i++) {
+      termOf.add(-1);
+    }
+    for (int ti = 0; ti < plans.size(); ti++) {
+      List<Part> parts = plans.get(ti);
       List<String> pn = new ArrayList<>(List.of(""));
       List<double[]> pv = new ArrayList<>();
       pv.add(null);
@@ -273,9 +284,10 @@ final class Binder {
         pv = rv;
       }
       for (int j = 0; j < pn.size(); j++) {
-        if (!names.contains(pn.get(j))) {
+        if (seen.add(pn.get(j))) {
           names.add(pn.get(j));
           cols.add(pv.get(j));
+          termOf.add(ti);
         }
       }
     }
@@ -300,6 +312,7 @@ final class Binder {
         yk,
         cols.toArray(new double[0][]),
         names,
+        termOf,
         intercept,
         fes,
         slopes,
@@ -309,6 +322,21 @@ final class Binder {
         keep,
         rows,
         notes);
+  }
+
+  /** Whether the formula has a term made of exactly these parts (in any order). */
+  private boolean hasTerm(List<Term> parts) {
+    Set<Term> want = new LinkedHashSet<>(parts);
+    for (Term t : formula.terms()) {
+      if (parts.size() == 1 && t.equals(parts.get(0))) {
+        return true;
+      }
+      if (t instanceof Term.Interaction
+          && new LinkedHashSet<>(((Term.Interaction) t).parts()).equals(want)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rowsText(long k) {
@@ -470,7 +498,15 @@ final class Binder {
     return out;
   }
 
+  /**
+   * The values at the kept rows. When every row is kept the array itself is returned: arrays here
+   * are private to this binding (the evaluator works on copies of the panel's columns) and the
+   * frame never modifies them, so sharing is safe and saves a copy of each column.
+   */
   private static double[] gather(double[] x, int[] rows) {
+    if (rows.length == x.length) {
+      return x;
+    }
     double[] out = new double[rows.length];
     for (int i = 0; i < rows.length; i++) {
       out[i] = x[rows[i]];

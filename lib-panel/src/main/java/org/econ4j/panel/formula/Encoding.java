@@ -15,11 +15,13 @@ final class Encoding {
   final int[] codes;
   final List<String> labels;
   final double[] values;
+  final boolean firstAppearance;
 
-  Encoding(int[] codes, List<String> labels, double[] values) {
+  Encoding(int[] codes, List<String> labels, double[] values, boolean firstAppearance) {
     this.codes = codes;
     this.labels = labels;
     this.values = values;
+    this.firstAppearance = firstAppearance;
   }
 
   int levelCount() {
@@ -33,9 +35,13 @@ final class Encoding {
   static Encoding of(Evaluator ev, String name, String integerRole) {
     if (ev.isCategorical(name)) {
       CategoricalColumn c = ev.categorical(name);
-      return new Encoding(c.codes(), c.levels(), null);
+      return new Encoding(c.codes(), c.levels(), null, false);
     }
     double[] x = ev.column(name);
+    Encoding direct = integerRange(x);
+    if (direct != null) {
+      return direct;
+    }
     int n = x.length;
     int[] codes = new int[n];
     LongIntMap map = new LongIntMap(16);
@@ -76,7 +82,63 @@ final class Encoding {
     for (int k = 0; k < g; k++) {
       labels.add(Panel.numberLabel(vals[k]));
     }
-    return new Encoding(codes, labels, Arrays.copyOf(vals, g));
+    return new Encoding(codes, labels, Arrays.copyOf(vals, g), true);
+  }
+
+  /**
+   * Fast path for integer-valued columns with a compact range (ids, years): codes through a direct
+   * lookup table instead of hashing; null when the column does not qualify.
+   */
+  private static Encoding integerRange(double[] x) {
+    int n = x.length;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      double v = x[i];
+      if (v - v == 0) {
+        if (v != (double) (long) v) {
+          return null;
+        }
+        if (v < min) {
+          min = v;
+        }
+        if (v > max) {
+          max = v;
+        }
+      }
+    }
+    if (!(max >= min) || max - min > Math.max(1 << 20, 4.0 * n) || Math.abs(min) > 1e15) {
+      return null;
+    }
+    int range = (int) (max - min) + 1;
+    int[] table = new int[range];
+    Arrays.fill(table, -1);
+    int[] codes = new int[n];
+    double[] vals = new double[16];
+    int g = 0;
+    for (int i = 0; i < n; i++) {
+      double v = x[i];
+      if (v - v != 0) {
+        codes[i] = -1;
+        continue;
+      }
+      int slot = (int) (v - min);
+      int c = table[slot];
+      if (c < 0) {
+        c = g++;
+        table[slot] = c;
+        if (c == vals.length) {
+          vals = Arrays.copyOf(vals, vals.length * 2);
+        }
+        vals[c] = v == 0 ? 0.0 : v;
+      }
+      codes[i] = c;
+    }
+    List<String> labels = new ArrayList<>(g);
+    for (int k = 0; k < g; k++) {
+      labels.add(Panel.numberLabel(vals[k]));
+    }
+    return new Encoding(codes, labels, Arrays.copyOf(vals, g), true);
   }
 
   /** The combination a^b: one level per observed pair, labelled {@code a_b}. */
@@ -113,15 +175,19 @@ final class Encoding {
     for (int k = 0; k < g; k++) {
       labels.add(a.labels.get(firstA[k]) + "_" + b.labels.get(firstB[k]));
     }
-    return new Encoding(codes, labels, null);
+    return new Encoding(codes, labels, null, true);
   }
 
   /** Dense codes 0..G−1 over the kept rows, numbered in order of first appearance. */
   GroupCodes dense(String name, int[] keptRows) {
+    if (firstAppearance && keptRows.length == codes.length) {
+      // all rows kept: the codes are already dense in order of first appearance
+      return new GroupCodes(name, codes, labels);
+    }
     int[] remap = new int[levelCount()];
     Arrays.fill(remap, -1);
     int[] out = new int[keptRows.length];
-    List<String> levels = new ArrayList<>();
+    List<String> levels = new ArrayList<>(Math.min(levelCount(), keptRows.length));
     for (int i = 0; i < keptRows.length; i++) {
       int c = codes[keptRows[i]];
       int r = remap[c];

@@ -65,17 +65,26 @@ public final class Formula {
    * Builds a formula from its parts (for code that generates formulas, e.g. event studies).
    *
    * @param response the left-hand side expression
-   * @param terms the right-hand-side terms, in order (repeats are kept once)
+   * @param terms the right-hand-side terms, in order (repeats are kept once): variables, functions,
+   *     {@code I()}, shifts, factors, {@code i()} and interactions of those
    * @param fixedEffects the fixed effects
    * @param intercept whether the formula asks for an intercept (as if {@code - 1} were absent)
    * @return the formula
+   * @throws IllegalArgumentException if a term is an expression node that cannot stand alone (a
+   *     number, an operation: wrap it in {@link Term.Identity})
    */
   public static Formula of(
       Term response, List<Term> terms, List<FixedEffect> fixedEffects, boolean intercept) {
     Objects.requireNonNull(response, "response");
     List<Term> ts = new ArrayList<>();
     for (Term t : Objects.requireNonNull(terms, "terms")) {
-      if (!ts.contains(Objects.requireNonNull(t, "term"))) {
+      checkStandalone(Objects.requireNonNull(t, "term"));
+      if (t instanceof Term.Interaction) {
+        for (Term p : ((Term.Interaction) t).parts()) {
+          checkStandalone(p);
+        }
+      }
+      if (!ts.contains(t)) {
         ts.add(t);
       }
     }
@@ -87,6 +96,19 @@ public final class Formula {
     }
     Formula f = new Formula(response, ts, fs, intercept, null);
     return new Formula(response, ts, fs, intercept, f.toString());
+  }
+
+  private static void checkStandalone(Term t) {
+    if (!(t instanceof Term.Variable
+        || t instanceof Term.Function
+        || t instanceof Term.Identity
+        || t instanceof Term.Shift
+        || t instanceof Term.Factor
+        || t instanceof Term.Indicator
+        || t instanceof Term.Interaction)) {
+      throw new IllegalArgumentException(
+          "term '" + t + "' cannot stand alone in a formula; wrap it in I()");
+    }
   }
 
   /**

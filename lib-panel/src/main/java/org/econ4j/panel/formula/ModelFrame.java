@@ -40,6 +40,7 @@ public final class ModelFrame {
   private final double[] response;
   private final double[][] columns;
   private final List<String> names;
+  private final int[] termOf;
   private final boolean intercept;
   private final List<GroupCodes> fixedEffects;
   private final List<VaryingSlope> slopes;
@@ -55,6 +56,7 @@ public final class ModelFrame {
       double[] response,
       double[][] columns,
       List<String> names,
+      List<Integer> termOf,
       boolean intercept,
       List<GroupCodes> fixedEffects,
       List<VaryingSlope> slopes,
@@ -68,6 +70,10 @@ public final class ModelFrame {
     this.response = response;
     this.columns = columns;
     this.names = List.copyOf(names);
+    this.termOf = new int[termOf.size()];
+    for (int j = 0; j < this.termOf.length; j++) {
+      this.termOf[j] = termOf.get(j);
+    }
     this.intercept = intercept;
     this.fixedEffects = List.copyOf(fixedEffects);
     this.slopes = List.copyOf(slopes);
@@ -134,6 +140,17 @@ public final class ModelFrame {
    */
   public List<String> columnNames() {
     return names;
+  }
+
+  /**
+   * The formula term a design column comes from (e.g. every {@code factor(year)2004}, {@code
+   * factor(year)2005} column comes from the term {@code factor(year)}), for joint tests and tables.
+   *
+   * @param j a design column position
+   * @return the position of its term in {@link Formula#terms()}, or −1 for the intercept column
+   */
+  public int termOf(int j) {
+    return termOf[j];
   }
 
   /**

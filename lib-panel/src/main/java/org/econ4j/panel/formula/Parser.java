@@ -186,6 +186,14 @@ final class Parser {
           String sym = two.equals("&&") ? "&" : two.equals("||") ? "|" : two;
           out.add(new Token(Kind.SYMBOL, sym, start, i + 2));
           i += 2;
+        } else if (c == '%') {
+          int close = source.indexOf('%', i + 1);
+          String op = close < 0 ? "%" : source.substring(i, close + 1);
+          if (!op.equals("%in%")) {
+            throw error(start, "unknown operator '" + op + "'; the only %-operator is %in%");
+          }
+          out.add(new Token(Kind.SYMBOL, op, start, close + 1));
+          i = close + 1;
         } else if ("~+-*/^:|&!<>()[],=".indexOf(c) >= 0) {
           out.add(new Token(Kind.SYMBOL, String.valueOf(c), start, i + 1));
           i++;
@@ -839,12 +847,40 @@ final class Parser {
               || op.text.equals(">="))) {
         next();
         t = new Term.Operation(op.text, t, operand(this::parseAdditive));
+      } else if (op.is("%in%")) {
+        next();
+        t = in(t);
       } else if (op.is("=")) {
         throw error(op, "unexpected '='; use '==' to compare");
       } else {
         return t;
       }
     }
+  }
+
+  /** {@code x %in% c(a, b)} is read as {@code x == a | x == b}. */
+  private Term in(Term left) {
+    List<Term> values = new ArrayList<>();
+    if (peek().kind == Kind.NAME && peek().text.equals("c") && peek(1).is("(")) {
+      next();
+      Token open = next();
+      while (true) {
+        values.add(operand(this::parseAdditive));
+        if (peek().is(",")) {
+          next();
+          continue;
+        }
+        break;
+      }
+      expect(")", " to close 'c(' at position " + open.start);
+    } else {
+      values.add(operand(this::parseAdditive));
+    }
+    Term t = new Term.Operation("==", left, values.get(0));
+    for (int k = 1; k < values.size(); k++) {
+      t = new Term.Operation("|", t, new Term.Operation("==", left, values.get(k)));
+    }
+    return t;
   }
 
   private Term parseAdditive() {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * interaction, a time shift) or a node of an expression inside {@code I()}, a function argument,
  * the left-hand side or a filter condition.
  *
- * <p>Every term is an immutable record with structural equality; {@link #toString()} gives the
+ * <p>Every term is an immutable record with structural equality; {@code toString()} gives the
  * canonical source text, which parses back to an equal term. That text is also the display name of
  * the design column a numeric term produces ({@code log(dist_km)}, {@code l(x, 1)}, {@code
  * I(x^2)}).
@@ -187,7 +187,8 @@ public sealed interface Term
   /**
    * An interaction {@code a:b[:c...]}: the element-wise product of its parts' columns (every
    * combination when a part is a factor). {@code a*b} is expanded by the parser into {@code a + b +
-   * a:b}.
+   * a:b}. A factor part is coded by contrasts (first level dropped) when the interaction without it
+   * is also a term of the formula (R's rule), fully otherwise.
    *
    * @param parts two or more parts, none an interaction itself
    */

@@ -25,11 +25,14 @@ final class Chunks {
         chunks = Arrays.copyOf(chunks, c * 2);
       }
       double[] ch = chunks[c];
-      if (ch == null) {
-        ch = new double[SIZE];
+      int at = size & MASK;
+      if (ch == null || at == ch.length) {
+        // the first chunk starts small and doubles (small files stay cheap); later ones are full
+        ch =
+            ch == null ? new double[c == 0 ? 64 : SIZE] : Arrays.copyOf(ch, Math.min(SIZE, 2 * at));
         chunks[c] = ch;
       }
-      ch[size & MASK] = v;
+      ch[at] = v;
       size++;
     }
 
@@ -69,11 +72,13 @@ final class Chunks {
         chunks = Arrays.copyOf(chunks, c * 2);
       }
       int[] ch = chunks[c];
-      if (ch == null) {
-        ch = new int[SIZE];
+      int at = size & MASK;
+      if (ch == null || at == ch.length) {
+        // the first chunk starts small and doubles (small files stay cheap); later ones are full
+        ch = ch == null ? new int[c == 0 ? 64 : SIZE] : Arrays.copyOf(ch, Math.min(SIZE, 2 * at));
         chunks[c] = ch;
       }
-      ch[size & MASK] = v;
+      ch[at] = v;
       size++;
     }
 

@@ -3,8 +3,10 @@ package org.econ4j.panel.internal;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import de.siegmar.fastcsv.reader.RecordType;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -77,8 +79,45 @@ public final class CsvColumnReader {
       throw new SpecificationException(
           "'" + shown + "' is a directory, not a CSV file; give the path of a file");
     }
+    return read(shown, (b, h) -> b.build(h, file), delimiter, quote, missing, kinds);
+  }
+
+  /**
+   * Reads CSV text held in memory.
+   *
+   * @param name how to name the source in messages
+   * @param text the CSV text
+   * @param delimiter field delimiter
+   * @param quote quote character
+   * @param missing missing tokens
+   * @param kinds forced kinds by column name (others inferred)
+   * @return the columns in header order
+   */
+  public static List<Column> read(
+      String name,
+      String text,
+      char delimiter,
+      char quote,
+      List<String> missing,
+      Map<String, Kind> kinds) {
+    return read(
+        name, (b, h) -> b.build(h, new StringReader(text)), delimiter, quote, missing, kinds);
+  }
+
+  /** Opens a FastCSV reader over the source (called once per pass). */
+  private interface Opener {
+    CsvReader<Boolean> open(CsvReader.CsvReaderBuilder builder, Handler handler) throws IOException;
+  }
+
+  private static List<Column> read(
+      String shown,
+      Opener source,
+      char delimiter,
+      char quote,
+      List<String> missing,
+      Map<String, Kind> kinds) {
     Handler h = new Handler(shown, missing, kinds, -1, null);
-    run(file, delimiter, quote, h);
+    run(shown, source, delimiter, quote, h);
     if (h.names == null) {
       throw new SpecificationException(
           "file '" + shown + "' is empty; expected a header row followed by data rows");
@@ -111,7 +150,7 @@ public final class CsvColumnReader {
       Handler h2 = new Handler(shown, missing, kinds, maxSwitch, codes);
       h2.secondDict = second;
       h2.limit = h.switchRow;
-      run(file, delimiter, quote, h2);
+      run(shown, source, delimiter, quote, h2);
     }
     List<Column> out = new ArrayList<>(ncol);
     for (int j = 0; j < ncol; j++) {
@@ -141,16 +180,16 @@ public final class CsvColumnReader {
     return out;
   }
 
-  private static void run(Path file, char delimiter, char quote, Handler h) {
-    String shown = file.toString();
+  private static void run(String shown, Opener source, char delimiter, char quote, Handler h) {
     try (CsvReader<Boolean> reader =
-        CsvReader.builder()
-            .fieldSeparator(delimiter)
-            .quoteCharacter(quote)
-            .detectBomHeader(true)
-            .allowExtraFields(true)
-            .allowMissingFields(true)
-            .build(h, file)) {
+        source.open(
+            CsvReader.builder()
+                .fieldSeparator(delimiter)
+                .quoteCharacter(quote)
+                .detectBomHeader(true)
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE),
+            h)) {
       Iterator<Boolean> it = reader.iterator();
       while (it.hasNext()) {
         it.next();

@@ -194,6 +194,28 @@ class DemeanerProperties {
   }
 
   @ParameterizedTest
+  @ValueSource(longs = {61, 62})
+  void implicitAndExplicitSchurComplementsAgree(long seed) {
+    Case c = randomCase(seed, 500, true);
+    Demeaner cg =
+        Demeaner.defaults().withTolerance(1e-10).withMethod(Demeaner.Method.CONJUGATE_GRADIENT);
+    DemeanResult explicit = cg.demean(c.fe, new double[][] {c.y, c.x}, c.w);
+    long saved = Problem.schurPasses;
+    Problem.schurPasses = 0;
+    try {
+      DemeanResult implicit = cg.demean(c.fe, new double[][] {c.y, c.x}, c.w);
+      DemeanResult unweighted = cg.demean(c.fe, new double[][] {c.y});
+      for (int j = 0; j < 2; j++) {
+        assertThat(implicit.column(j)).containsExactly(explicit.column(j), offset(1e-7));
+      }
+      double[] expected = DenseAlgebra.residual(design(c.fe), c.y, null);
+      assertThat(unweighted.column(0)).containsExactly(expected, offset(1e-7));
+    } finally {
+      Problem.schurPasses = saved;
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(longs = {51, 52, 53})
   void recoveredEffectsReproduceTheFixedEffectSums(long seed) {
     Case c = randomCase(seed, 250, seed != 52);

@@ -224,4 +224,48 @@ class DemeanerTest {
       pool.shutdown();
     }
   }
+
+  @Test
+  void autoSwitchesToConjugateGradientsOnAWeaklyConnectedGraph() {
+    // a long chain: worker i works at firms i and i + 1 (and a year dimension), as in the
+    // "difficult" benchmark design; projections need many iterations here
+    int workers = 400;
+    int n = 2 * workers;
+    int[] worker = new int[n];
+    int[] firm = new int[n];
+    int[] year = new int[n];
+    double[] y = new double[n];
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+    for (int i = 0; i < workers; i++) {
+      for (int t = 0; t < 2; t++) {
+        int r = 2 * i + t;
+        worker[r] = i;
+        firm[r] = i + t;
+        year[r] = t;
+        y[r] = 0.01 * i + rng.nextDouble();
+      }
+    }
+    FixedEffects fe =
+        FixedEffects.of("worker", worker).withDimension("firm", firm).withDimension("year", year);
+    Demeaner auto = Demeaner.defaults().withTolerance(1e-10);
+    DemeanResult a = auto.demean(fe, new double[][] {y});
+    assertThat(a.method(0)).isEqualTo(Demeaner.Method.CONJUGATE_GRADIENT);
+    assertThat(a.iterations(0)).isGreaterThan(Demeaner.DEFAULT_SWITCH_ITERATIONS);
+    assertThat(a.converged()).isTrue();
+    DemeanResult ap =
+        auto.withMethod(Demeaner.Method.ALTERNATING_PROJECTIONS)
+            .withMaxIterations(200_000)
+            .demean(fe, new double[][] {y});
+    assertThat(a.column(0)).containsExactly(ap.column(0), offset(1e-6));
+    FixedEffects two = FixedEffects.of("worker", worker).withDimension("firm", firm);
+    DemeanResult a2 = auto.demean(two, new double[][] {y});
+    assertThat(a2.method(0)).isEqualTo(Demeaner.Method.CONJUGATE_GRADIENT);
+    assertThat(a2.column(0))
+        .containsExactly(
+            auto.withMethod(Demeaner.Method.ALTERNATING_PROJECTIONS)
+                .withMaxIterations(200_000)
+                .demean(two, new double[][] {y})
+                .column(0),
+            offset(1e-6));
+  }
 }

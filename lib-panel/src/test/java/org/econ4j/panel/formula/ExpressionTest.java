@@ -40,6 +40,20 @@ class ExpressionTest {
   }
 
   @Test
+  void inIsASetOfEqualities() {
+    Panel p = countries();
+    assertThat(p.filter("country %in% c('CN', 'DE')").labels("country"))
+        .containsExactly("CN", "CN", "DE", "DE");
+    assertThat(p.filter("year %in% 2013").rows()).isEqualTo(3);
+    assertThat(Expression.parse("x %in% c(1, 2)").toString()).isEqualTo("x == 1 | x == 2");
+    assertThatThrownBy(() -> p.filter("year %on% 2013"))
+        .isInstanceOf(SpecificationException.class)
+        .hasMessage(
+            "condition 'year %on% 2013' has a syntax error at position 5: unknown operator '%on%';"
+                + " the only %-operator is %in%");
+  }
+
+  @Test
   void missingConditionDropsTheRowWithThreeValuedLogic() {
     Panel p = countries();
     // gdp missing in row 4 (JP 2013): 'gdp > 1' is NA there, 'NA | TRUE' is TRUE

@@ -2,17 +2,16 @@ package org.econ4j.panel.formula;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.econ4j.core.Note;
-import org.econ4j.core.SpecificationException;
 import org.econ4j.panel.Panel;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
-import org.junit.jupiter.api.Test;
 
-/** Seeded property tests: round trip of generated formulas, and fuzzing of the parser. */
+/**
+ * Seeded property tests: round trip of generated formulas and conditions; full dummy coding. The
+ * fuzz tests are in {@link FormulaFuzzTest}.
+ */
 class FormulaProperties {
   private static final String[] VARS = {"y", "x", "x1", "z.2", "gdp_pc", "`my var`", "`a+b`"};
   private static final String[] COLS = {"x", "x1", "z", "w"};
@@ -202,132 +201,59 @@ class FormulaProperties {
     assertThat(Expression.parseCondition(e.toString())).as(text).isEqualTo(e);
   }
 
-  private static String randomString(Random r) {
-    String alphabet = "yx1z ~+-*/^:|&!<>=()[],.'\"`%$_e0123456789loglagfdiIrefc";
-    int len = r.nextInt(30);
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < len; i++) {
-      if (r.nextInt(10) == 0) {
-        sb.append((char) r.nextInt(0x3000));
-      } else {
-        sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String mutate(String s, Random r) {
-    StringBuilder sb = new StringBuilder(s);
-    int edits = 1 + r.nextInt(3);
-    for (int e = 0; e < edits && sb.length() > 0; e++) {
-      int p = r.nextInt(sb.length());
-      switch (r.nextInt(3)) {
-        case 0:
-          sb.deleteCharAt(p);
-          break;
-        case 1:
-          sb.insert(p, "~+-*:^|(),'`0![]=".charAt(r.nextInt(17)));
-          break;
-        default:
-          if (p + 1 < sb.length()) {
-            char c = sb.charAt(p);
-            sb.setCharAt(p, sb.charAt(p + 1));
-            sb.setCharAt(p + 1, c);
-          }
-          break;
-      }
-    }
-    return sb.toString();
-  }
-
-  /** Parses and, when that succeeds, binds; only SpecificationException may escape. */
-  private static int tryParseAndBind(String text, Panel panel) {
-    try {
-      Formula f = Formula.parse(text);
-      assertThat(Formula.parse(f.toString())).as(text).isEqualTo(f);
-      try {
-        ModelFrame m = f.bind(panel);
-        long dropped = 0;
-        for (Note n : m.notes()) {
-          dropped += n.count();
-        }
-        assertThat(dropped).isEqualTo(m.nobsOriginal() - m.nobs());
-      } catch (SpecificationException e) {
-        assertThat(e.getMessage()).isNotBlank();
-      }
-      return 1;
-    } catch (SpecificationException e) {
-      assertThat(e.getMessage()).contains(text.isEmpty() ? "" : "'");
-      return 0;
-    }
-  }
-
-  private static Panel smallPanel() {
-    Random r = new Random(7);
-    int n = 12;
+  @RepeatedTest(20)
+  void bindingCommutesWithRowPermutation(RepetitionInfo info) {
+    Random r = new Random(700L + info.getCurrentRepetition());
+    int n = 40;
+    double[] y = new double[n];
     double[] x = new double[n];
-    double[] x1 = new double[n];
-    double[] t = new double[n];
-    String[] u = new String[n];
+    String[] g = new String[n];
+    double[] h = new double[n];
     for (int i = 0; i < n; i++) {
-      x[i] = r.nextInt(5) - 1;
-      x1[i] = i == 3 ? Double.NaN : r.nextGaussian();
-      t[i] = 2000 + i % 4;
-      u[i] = "u" + (i / 4);
+      y[i] = r.nextInt(12) == 0 ? Double.NaN : r.nextGaussian();
+      x[i] = r.nextInt(8) == 0 ? 0 : r.nextDouble() * 3;
+      g[i] = r.nextInt(15) == 0 ? null : "g" + r.nextInt(3);
+      h[i] = r.nextInt(4);
     }
-    return Panel.builder()
-        .numeric("y", x1.clone())
-        .numeric("x", x)
-        .numeric("x1", x1)
-        .numeric("z.2", t.clone())
-        .numeric("gdp_pc", x.clone())
-        .numeric("my var", x.clone())
-        .categorical("a+b", u.clone())
-        .categorical("unit", u)
-        .numeric("time", t)
-        .build()
-        .withIndex("unit", "time");
-  }
-
-  @Test
-  void fuzzRandomStringsOnlyThrowSpecificationException() {
-    Random r = new Random(20261123L);
-    Panel p = smallPanel();
-    int parsed = 0;
-    for (int i = 0; i < 2000; i++) {
-      parsed += tryParseAndBind(randomString(r), p);
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
     }
-    assertThat(parsed).isLessThan(2000);
-  }
-
-  @Test
-  void fuzzMutatedValidFormulasOnlyThrowSpecificationException() {
-    Random r = new Random(42L);
-    Panel p = smallPanel();
-    Generator g = new Generator(99L);
-    List<String> valid = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
-      valid.add(g.formula());
+    for (int i = n - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
     }
-    int parsed = 0;
-    for (int i = 0; i < 2000; i++) {
-      parsed += tryParseAndBind(mutate(valid.get(i % valid.size()), r), p);
+    Panel p =
+        Panel.builder().numeric("y", y).numeric("x", x).categorical("g", g).numeric("h", h).build();
+    Panel q = p.selectRows(perm);
+    Formula f = Formula.parse("y ~ log(x) + factor(h) + g:x | g^h");
+    ModelFrame a = f.bind(p);
+    ModelFrame b = f.bind(q);
+    assertThat(b.columnNames()).isEqualTo(a.columnNames());
+    assertThat(b.notes()).isEqualTo(a.notes());
+    assertThat(b.nobs()).isEqualTo(a.nobs());
+    // row k of b is panel row perm[keptRows_b[k]]; find it among a's kept rows
+    int[] ka = a.keptRows();
+    int[] kb = b.keptRows();
+    int[] posInA = new int[n];
+    java.util.Arrays.fill(posInA, -1);
+    for (int k = 0; k < ka.length; k++) {
+      posInA[ka[k]] = k;
     }
-    assertThat(parsed).isGreaterThan(0);
-  }
-
-  @Test
-  void fuzzConditionsOnlyThrowSpecificationException() {
-    Random r = new Random(3L);
-    Panel p = smallPanel();
-    Generator g = new Generator(4L);
-    for (int i = 0; i < 500; i++) {
-      String c = i % 2 == 0 ? randomString(r) : mutate(g.condition(2), r);
-      try {
-        assertThat(p.filter(c).rows()).isBetween(0, p.rows());
-      } catch (SpecificationException e) {
-        assertThat(e.getMessage()).isNotBlank();
+    for (int j = 0; j < a.columnCount(); j++) {
+      double[] ca = a.column(j);
+      double[] cb = b.column(j);
+      for (int k = 0; k < kb.length; k++) {
+        assertThat(cb[k]).isEqualTo(ca[posInA[perm[kb[k]]]]);
       }
+    }
+    GroupCodes fa = a.fixedEffects().get(0);
+    GroupCodes fb = b.fixedEffects().get(0);
+    for (int k = 0; k < kb.length; k++) {
+      assertThat(fb.levels().get(fb.code(k)))
+          .isEqualTo(fa.levels().get(fa.code(posInA[perm[kb[k]]])));
     }
   }
 

@@ -181,6 +181,9 @@ class FormulaTest {
     assertThat(f.source()).isEqualTo("y ~ x | g");
     assertThat(f.withFixedEffects(List.of())).isEqualTo(Formula.parse("y ~ x"));
     assertThat(f.withTerms(List.of(v("z")))).isEqualTo(Formula.parse("y ~ z | g"));
+    assertThatThrownBy(() -> Formula.of(v("y"), List.of(new Term.Number(2)), List.of(), true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("term '2' cannot stand alone in a formula; wrap it in I()");
   }
 
   @Test

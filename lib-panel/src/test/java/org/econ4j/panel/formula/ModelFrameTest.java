@@ -112,6 +112,11 @@ class ModelFrameTest {
             "(Intercept)", "factor(year)2004", "factor(year)2005", "regionAsia", "regionEurope");
     assertThat(m.column("factor(year)2004")).containsExactly(1, 0, 0, 0, 1, 0);
     assertThat(m.column("regionEurope")).containsExactly(1, 0, 0, 0, 1, 0);
+    assertThat(m.termOf(0)).isEqualTo(-1);
+    assertThat(m.termOf(1)).isEqualTo(0);
+    assertThat(m.termOf(2)).isEqualTo(0);
+    assertThat(m.termOf(3)).isEqualTo(1);
+    assertThat(m.termOf(4)).isEqualTo(1);
   }
 
   @Test
@@ -171,6 +176,22 @@ class ModelFrameTest {
             "(Intercept)", "x:year", "regionAfrica:x", "regionAsia:x", "regionEurope:x");
     assertThat(m.column("x:year")).containsExactly(2004, 0, 4010, 10015, 6012, 2005);
     assertThat(m.column("regionAsia:x")).containsExactly(0, 0, 2, 0, 0, 1);
+    ModelFrame q = Formula.parse("y ~ region*x").bind(regions());
+    assertThat(q.columnNames())
+        .containsExactly(
+            "(Intercept)", "regionAsia", "regionEurope", "x", "regionAsia:x", "regionEurope:x");
+    ModelFrame ff = Formula.parse("y ~ factor(year):region + region").bind(regions());
+    assertThat(ff.columnNames())
+        .containsExactly(
+            "(Intercept)",
+            "factor(year)2004:regionAfrica",
+            "factor(year)2004:regionAsia",
+            "factor(year)2004:regionEurope",
+            "factor(year)2005:regionAfrica",
+            "factor(year)2005:regionAsia",
+            "factor(year)2005:regionEurope",
+            "regionAsia",
+            "regionEurope");
     ModelFrame p = Formula.parse("y ~ x*year").bind(regions());
     assertThat(p.columnNames()).containsExactly("(Intercept)", "x", "year", "x:year");
   }
@@ -333,6 +354,22 @@ class ModelFrameTest {
         .hasMessage(
             "fixed effect 'g' is numeric with non-integer values (e.g. 1.5 at row 2) in formula"
                 + " 'wage ~ union | g'; use a categorical or integer-valued column");
+  }
+
+  @Test
+  void nonIntegerNumericClusterAndCategoricalSlope() {
+    Panel p = panel().withColumn("c", new double[] {1, 2.5, 2, 2, 1});
+    assertThatThrownBy(
+            () -> Formula.parse("wage ~ union").bind(p, BindOptions.defaults().withClusters("c")))
+        .isInstanceOf(SpecificationException.class)
+        .hasMessage(
+            "cluster column 'c' is numeric with non-integer values (e.g. 2.5 at row 2) in formula"
+                + " 'wage ~ union'; use a categorical or integer-valued column");
+    assertThatThrownBy(() -> Formula.parse("wage ~ union | year[firm]").bind(p))
+        .hasMessage(
+            "column 'firm' in formula 'wage ~ union | year[firm]' is categorical but a number is"
+                + " needed here; use factor(firm) or i(firm) for dummies, or compare it with a"
+                + " label");
   }
 
   @Test
