@@ -17,7 +17,6 @@ import org.econ4j.core.linalg.LeastSquares;
 import org.econ4j.core.linalg.SymmetricMatrices;
 import org.econ4j.count.internal.FeCountSample;
 import org.econ4j.count.internal.FeIrls;
-import org.econ4j.count.internal.FeSeparation;
 import org.econ4j.panel.Panel;
 import org.econ4j.panel.fe.Demeaner;
 import org.econ4j.panel.fe.FixedEffects;
@@ -113,7 +112,7 @@ public final class FePoisson {
           Demeaner.defaults().withTolerance(DEFAULT_INNER_TOLERANCE),
           LeastSquares.DEFAULT_TOLERANCE,
           true,
-          true,
+          Separation.defaults(),
           null,
           null,
           null,
@@ -125,7 +124,7 @@ public final class FePoisson {
   private final Demeaner demeaner;
   private final double collinearityTolerance;
   private final boolean singletons;
-  private final boolean separation;
+  private final Separation separation;
   private final String weights;
   private final String offset;
   private final String exposure;
@@ -138,7 +137,7 @@ public final class FePoisson {
       Demeaner demeaner,
       double collinearityTolerance,
       boolean singletons,
-      boolean separation,
+      Separation separation,
       String weights,
       String offset,
       String exposure,
@@ -171,7 +170,7 @@ public final class FePoisson {
       Demeaner dm,
       double collin,
       boolean single,
-      boolean sep,
+      Separation sep,
       String wt,
       String off,
       String exp,
@@ -290,13 +289,22 @@ public final class FePoisson {
    * @return a modified copy
    */
   public FePoisson withSeparation(boolean check) {
+    return withSeparation(check ? Separation.defaults() : null);
+  }
+
+  /**
+   * @param checks the separation checks to run (methods, tolerance; {@link Separation#defaults()}
+   *     by default), or null for none
+   * @return a modified copy
+   */
+  public FePoisson withSeparation(Separation checks) {
     return copy(
         tolerance,
         maxIterations,
         demeaner,
         collinearityTolerance,
         singletons,
-        check,
+        checks,
         weights,
         offset,
         exposure,
@@ -429,8 +437,10 @@ public final class FePoisson {
     String yName = frame.responseName();
     s.dropUninformative(singletons);
     FeCountSupport.requireRows(s, "poisson", yName);
-    if (separation) {
-      FeSeparation.apply(s);
+    if (separation != null) {
+      SeparationResult sr =
+          separation.detect(s.y, s.x, s.names.toArray(new String[0]), s.fe, s.feNames);
+      s.dropSeparated(sr.separated(), sr.certificate(), sr.notes());
       s.dropUninformative(singletons);
       FeCountSupport.requireRows(s, "poisson", yName);
     }
@@ -536,7 +546,8 @@ public final class FePoisson {
                     .withOption("tolerance", Double.toString(tolerance))
                     .withOption("maxIterations", Integer.toString(maxIterations))
                     .withOption("singletons", singletons ? "removed" : "kept")
-                    .withOption("separation", separation ? "simplex+relu" : "off"))
+                    .withOption(
+                        "separation", separation != null ? separation.methods().toString() : "off"))
             .build();
     boolean[] sep = s.separated == null ? new boolean[s.nobsOriginal] : s.separated;
     return new FeCountFit(
