@@ -337,7 +337,8 @@ public final class FeCountSample {
                   + (levels == 1 ? " level" : " levels")
                   + " of fixed effect '"
                   + feNames[d]
-                  + "' have only zero outcomes",
+                  + (levels == 1 ? "' has" : "' have")
+                  + " only zero outcomes",
               List.of(feNames[d])));
       subset(keep);
       total += dropped;
