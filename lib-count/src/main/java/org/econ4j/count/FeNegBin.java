@@ -445,7 +445,7 @@ public final class FeNegBin {
         break;
       }
     }
-    return Math.exp(phi);
+    return Math.max(THETA_MIN, Math.min(THETA_MAX, Math.exp(phi)));
   }
 
   private FeCountFit build(
