@@ -1,0 +1,456 @@
+package org.econ4j.count.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.econ4j.core.linalg.LeastSquares;
+import org.econ4j.core.linalg.LeastSquaresFit;
+import org.econ4j.panel.fe.DemeanResult;
+import org.econ4j.panel.fe.DemeanState;
+import org.econ4j.panel.fe.Demeaner;
+import org.econ4j.panel.fe.FixedEffects;
+
+/**
+ * Iteratively reweighted least squares for log-link count models (Poisson, and NB2 with a given
+ * shape θ) with any number of fixed-effect dimensions swept out by the weighted {@link Demeaner}
+ * inside every iteration.
+ *
+ * <p>Iteration: with μ = exp(η), working weights ω<sub>i</sub> = w<sub>i</sub>V<sub>i</sub> with V
+ * = μ (Poisson) or θμ/(θ + μ) (NB2), working response z = η − offset + (y − μ)/μ; demean z and the
+ * regressors with weights ω (warm-started from the previous iteration's fixed-effect coefficients),
+ * solve the weighted least squares of z̃ on X̃ (QR with rank detection, {@link LeastSquares}), and
+ * set η ← offset + z − (z̃ − X̃β) (the FE part of the fit is z − z̃ − (X − X̃)β). If the deviance
+ * rises the step is halved (up to {@value #MAX_HALVINGS} times). Convergence: |D − D<sub>old</sub>|
+ * / (0.1 + |D|) &lt; tol (fixest's {@code glm.tol} rule), declared only once an iteration has run
+ * at the final inner (demeaning) tolerance. The inner tolerance is adaptive: 1e-4 at first, then
+ * 0.01 × the last relative deviance change, never below the final tolerance.
+ *
+ * <p>Linear predictors are capped at ±{@value #ETA_CAP} before exponentiation, so μ never overflows
+ * and no NaN reaches the results.
+ *
+ * <p>Not thread-safe; one instance per fit.
+ */
+public final class FeIrls {
+
+  /** Largest number of step halvings per iteration. */
+  static final int MAX_HALVINGS = 30;
+
+  /** Cap on |η| before exponentiation. */
+  static final double ETA_CAP = 700.0;
+
+  /** Inner tolerance of the first iteration. */
+  static final double FIRST_INNER_TOL = 1e-4;
+
+  private final double[] y;
+  private final double[] w;
+  private final double[] off;
+  private final double[][] xAll;
+  private final FixedEffects fe;
+  private final Demeaner demeaner;
+  private final LeastSquares ls;
+  private final int n;
+
+  private final boolean[] dropped;
+  private final boolean[] absorbed;
+  private int[] active;
+  private double[] eta;
+  private double[] mu;
+  private double[] betaActive;
+  private double[][] xTilde;
+  private double[] workWeights;
+  private DemeanState state;
+  private int iterations;
+  private double lastChange = Double.NaN;
+  private double deviance = Double.NaN;
+  private boolean converged;
+
+  /**
+   * @param y outcomes (≥ 0)
+   * @param w prior weights (≥ 0)
+   * @param off offset
+   * @param x regressors, column-major
+   * @param fe fixed effects on the same rows, or null for none
+   * @param demeaner the demeaner (its tolerance is the final inner tolerance)
+   * @param ls the least-squares solver (its tolerance is the collinearity tolerance)
+   */
+  public FeIrls(
+      double[] y,
+      double[] w,
+      double[] off,
+      double[][] x,
+      FixedEffects fe,
+      Demeaner demeaner,
+      LeastSquares ls) {
+    this.y = y;
+    this.w = w;
+    this.off = off;
+    this.xAll = x;
+    this.fe = fe;
+    this.demeaner = demeaner;
+    this.ls = ls;
+    this.n = y.length;
+    this.dropped = new boolean[x.length];
+    this.absorbed = new boolean[x.length];
+    this.active = new int[x.length];
+    for (int j = 0; j < x.length; j++) {
+      active[j] = j;
+    }
+    this.mu = new double[n];
+    this.eta = new double[n];
+  }
+
+  /** Poisson starting values: μ = (y + ȳ)/2 (weighted mean ȳ), as ppmlhdfe. */
+  public void startFromOutcome() {
+    double sw = 0;
+    double swy = 0;
+    for (int i = 0; i < n; i++) {
+      sw += w[i];
+      swy += w[i] * y[i];
+    }
+    double ybar = sw > 0 ? swy / sw : 0;
+    for (int i = 0; i < n; i++) {
+      mu[i] = 0.5 * (y[i] + ybar);
+      eta[i] = Math.log(mu[i]);
+    }
+  }
+
+  /**
+   * Runs IRLS to convergence for a given shape.
+   *
+   * @param theta NB2 shape θ, or {@code Double.POSITIVE_INFINITY} for Poisson
+   * @param maxIterations the iteration cap
+   * @param tol the relative deviance tolerance
+   * @return whether it converged
+   */
+  public boolean run(double theta, int maxIterations, double tol) {
+    return run(theta, maxIterations, tol, FIRST_INNER_TOL);
+  }
+
+  /**
+   * Runs IRLS to convergence for a given shape, with a given first inner tolerance (a warm start
+   * close to the solution can begin at the final tolerance).
+   *
+   * @param theta NB2 shape θ, or {@code Double.POSITIVE_INFINITY} for Poisson
+   * @param maxIterations the iteration cap
+   * @param tol the relative deviance tolerance
+   * @param firstInnerTol the inner tolerance of the first iteration
+   * @return whether it converged
+   */
+  public boolean run(double theta, int maxIterations, double tol, double firstInnerTol) {
+    double finalInner = demeaner.tolerance();
+    double devOld = deviance(eta, theta);
+    double innerTol = Math.max(firstInnerTol, finalInner);
+    converged = false;
+    int it = 0;
+    double[] etaNew = new double[n];
+    double[] z = new double[n];
+    while (it < maxIterations) {
+      it++;
+      iterations++;
+      workWeights = new double[n];
+      for (int i = 0; i < n; i++) {
+        double m = mu[i];
+        if (theta == Double.POSITIVE_INFINITY) {
+          workWeights[i] = w[i] * m;
+          z[i] = eta[i] - off[i] + (y[i] - m) / m;
+        } else {
+          // Newton: observed curvature θμ(θ + y)/(θ + μ)², step (y − μ)(θ + μ)/(μ(θ + y))
+          double tm = theta + m;
+          workWeights[i] = w[i] * theta * m * (theta + y[i]) / (tm * tm);
+          z[i] = eta[i] - off[i] + (y[i] - m) * tm / (m * (theta + y[i]));
+        }
+      }
+      double[] beta = solve(z, workWeights, innerTol);
+      boolean tight = innerTol <= finalInner;
+      // eta_new = off + z - (z~ - X~ beta) : residual from the solve
+      double[] resid = lastResidual;
+      for (int i = 0; i < n; i++) {
+        etaNew[i] = off[i] + z[i] - resid[i];
+      }
+      double dev = deviance(etaNew, theta);
+      int halvings = 0;
+      double[] betaOld = betaActive;
+      while (!(dev <= devOld * (1 + 1e-12) + 1e-12) && halvings < MAX_HALVINGS && it > 1) {
+        halvings++;
+        for (int i = 0; i < n; i++) {
+          etaNew[i] = 0.5 * (etaNew[i] + eta[i]);
+        }
+        if (betaOld != null && betaOld.length == beta.length) {
+          for (int j = 0; j < beta.length; j++) {
+            beta[j] = 0.5 * (beta[j] + betaOld[j]);
+          }
+        }
+        dev = deviance(etaNew, theta);
+      }
+      double[] t = eta;
+      eta = etaNew;
+      etaNew = t;
+      updateMu();
+      betaActive = beta;
+      double change = Math.abs(dev - devOld) / (0.1 + Math.abs(dev));
+      lastChange = change;
+      deviance = dev;
+      devOld = dev;
+      if (change < tol && tight) {
+        converged = true;
+        break;
+      }
+      innerTol = Math.max(finalInner, Math.min(FIRST_INNER_TOL, 0.01 * change));
+    }
+    return converged;
+  }
+
+  private double[] lastResidual;
+
+  private double[] solve(double[] z, double[] weights, double innerTol) {
+    int k = active.length;
+    double[][] cols = new double[k + 1][];
+    cols[0] = z;
+    for (int j = 0; j < k; j++) {
+      cols[j + 1] = xAll[active[j]];
+    }
+    double[][] demeaned;
+    if (fe == null) {
+      demeaned = new double[k + 1][];
+      for (int j = 0; j <= k; j++) {
+        demeaned[j] = cols[j].clone();
+      }
+    } else {
+      Demeaner d = demeaner.withTolerance(innerTol);
+      DemeanResult r =
+          state != null && state.columns() == k + 1
+              ? d.demean(fe, cols, weights, state)
+              : d.demean(fe, cols, weights);
+      state = r.state();
+      demeaned = r.columns();
+    }
+    double[] zt = demeaned[0];
+    double[][] xt = new double[k][];
+    double[] ref = new double[k];
+    for (int j = 0; j < k; j++) {
+      xt[j] = demeaned[j + 1];
+      double s = 0;
+      double[] xj = cols[j + 1];
+      for (int i = 0; i < n; i++) {
+        s += weights[i] * xj[i] * xj[i];
+      }
+      ref[j] = Math.sqrt(s);
+    }
+    LeastSquaresFit fit = ls.fit(xt, zt, weights, ref);
+    if (fit.droppedColumns().length > 0) {
+      for (int jj : fit.droppedColumns()) {
+        int col = active[jj];
+        dropped[col] = true;
+        // absorbed by the fixed effects when the demeaned column itself is negligible
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+          s += weights[i] * xt[jj][i] * xt[jj][i];
+        }
+        absorbed[col] = Math.sqrt(s) <= ls.tolerance() * Math.max(ref[jj], Double.MIN_NORMAL);
+      }
+      int[] kept = fit.keptColumns();
+      int[] na = new int[kept.length];
+      double[][] xk = new double[kept.length][];
+      for (int j = 0; j < kept.length; j++) {
+        na[j] = active[kept[j]];
+        xk[j] = xt[kept[j]];
+      }
+      active = na;
+      xt = xk;
+      state = null;
+      betaActive = null;
+    }
+    xTilde = xt;
+    double[] beta = fit.keptCoefficients();
+    lastResidual = fit.residuals();
+    return beta;
+  }
+
+  private void updateMu() {
+    for (int i = 0; i < n; i++) {
+      mu[i] = expCapped(eta[i]);
+    }
+  }
+
+  /**
+   * @param e linear predictor
+   * @return exp(e) with e capped at ±{@value #ETA_CAP}
+   */
+  public static double expCapped(double e) {
+    return Math.exp(e > ETA_CAP ? ETA_CAP : (e < -ETA_CAP ? -ETA_CAP : e));
+  }
+
+  /**
+   * The deviance at a linear predictor.
+   *
+   * @param e linear predictor
+   * @param theta shape, +∞ for Poisson
+   * @return the deviance
+   */
+  public double deviance(double[] e, double theta) {
+    double d = 0;
+    boolean poisson = theta == Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      double m = expCapped(e[i]);
+      double yi = y[i];
+      double t;
+      if (poisson) {
+        t = (yi > 0 ? yi * Math.log(yi / m) : 0) - (yi - m);
+      } else {
+        t =
+            (yi > 0 ? yi * Math.log(yi / m) : 0)
+                - (yi + theta) * Math.log((yi + theta) / (m + theta));
+      }
+      d += w[i] * t;
+    }
+    return 2 * d;
+  }
+
+  /**
+   * @return the linear predictor (shared)
+   */
+  public double[] eta() {
+    return eta;
+  }
+
+  /**
+   * @return the means (shared)
+   */
+  public double[] mu() {
+    return mu;
+  }
+
+  /**
+   * Replaces the linear predictor (e.g. after a θ update nothing changes; kept for restarts).
+   *
+   * @param e new linear predictor (copied)
+   */
+  public void setEta(double[] e) {
+    System.arraycopy(e, 0, eta, 0, n);
+    updateMu();
+  }
+
+  /**
+   * @return the indices of the kept regressors
+   */
+  public int[] active() {
+    return active.clone();
+  }
+
+  /**
+   * @return flags of dropped regressors (collinear or absorbed)
+   */
+  public boolean[] dropped() {
+    return dropped.clone();
+  }
+
+  /**
+   * @return flags of dropped regressors absorbed by the fixed effects
+   */
+  public boolean[] absorbed() {
+    return absorbed.clone();
+  }
+
+  /**
+   * @return the coefficients of the kept regressors
+   */
+  public double[] beta() {
+    return betaActive == null ? new double[0] : betaActive.clone();
+  }
+
+  /**
+   * @return total IRLS iterations
+   */
+  public int iterations() {
+    return iterations;
+  }
+
+  /**
+   * @return whether the last run converged
+   */
+  public boolean converged() {
+    return converged;
+  }
+
+  /**
+   * @return the last relative deviance change
+   */
+  public double lastChange() {
+    return lastChange;
+  }
+
+  /**
+   * @return the deviance after the last run
+   */
+  public double lastDeviance() {
+    return deviance;
+  }
+
+  /**
+   * @return the fixed effects (null if none)
+   */
+  public FixedEffects fixedEffects() {
+    return fe;
+  }
+
+  /**
+   * Demeans the kept regressors (and extra columns) with the given weights at the final tolerance.
+   *
+   * @param weights weights
+   * @param extra extra columns to demean after the regressors (may be empty)
+   * @return demeaned kept regressors followed by the demeaned extra columns
+   */
+  public double[][] demeanActive(double[] weights, double[]... extra) {
+    int k = active.length;
+    double[][] cols = new double[k + extra.length][];
+    for (int j = 0; j < k; j++) {
+      cols[j] = xAll[active[j]];
+    }
+    for (int e = 0; e < extra.length; e++) {
+      cols[k + e] = extra[e];
+    }
+    if (cols.length == 0) {
+      return cols;
+    }
+    if (fe == null) {
+      double[][] r = new double[cols.length][];
+      for (int j = 0; j < cols.length; j++) {
+        r[j] = cols[j].clone();
+      }
+      return r;
+    }
+    return demeaner.demean(fe, cols, weights).columns();
+  }
+
+  /**
+   * @return the demeaned kept regressors of the last iteration
+   */
+  public double[][] xTilde() {
+    return xTilde;
+  }
+
+  /**
+   * @return the working weights of the last iteration
+   */
+  public double[] workWeights() {
+    return workWeights;
+  }
+
+  /**
+   * @return names helper: indices of dropped regressors in design order
+   */
+  public List<Integer> droppedIndices() {
+    List<Integer> r = new ArrayList<>();
+    for (int j = 0; j < dropped.length; j++) {
+      if (dropped[j]) {
+        r.add(j);
+      }
+    }
+    return r;
+  }
+
+  @Override
+  public String toString() {
+    return "FeIrls[n=" + n + ", active=" + Arrays.toString(active) + "]";
+  }
+}
