@@ -13,7 +13,12 @@ import picocli.CommandLine.Option;
     versionProvider = Econ4jCommand.Version.class,
     description =
         "Applied panel econometrics: describe data, fit fixed-effects models, print tables or JSON.",
-    subcommands = {DescribeCommand.class, FitCommand.class, HausmanCommand.class, DemoCommand.class})
+    subcommands = {
+      DescribeCommand.class,
+      FitCommand.class,
+      HausmanCommand.class,
+      DemoCommand.class
+    })
 final class Econ4jCommand implements Runnable {
   private final PrintWriter out;
 
@@ -34,7 +39,9 @@ final class Econ4jCommand implements Runnable {
   @Override
   public void run() {
     out.println(
-        "econ4j " + Econ4j.version() + ": use a sub-command (describe, fit, hausman, demo); see 'econ4j --help'");
+        "econ4j "
+            + Econ4j.version()
+            + ": use a sub-command (describe, fit, hausman, demo); see 'econ4j --help'");
   }
 
   /** Prints the library version. */

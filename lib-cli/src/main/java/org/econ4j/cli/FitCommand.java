@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.econ4j.cli.internal.Json;
+import org.econ4j.cli.internal.Records;
 import org.econ4j.cli.internal.ResultJson;
 import org.econ4j.core.Note;
 import org.econ4j.core.RegressionResult;
 import org.econ4j.core.inference.SmallSampleCorrection;
-import org.econ4j.core.inference.Vcov;
 import org.econ4j.core.table.RegressionTable;
 import org.econ4j.core.table.TableFormat;
+import org.econ4j.count.Irr;
 import org.econ4j.panel.Panel;
 import org.econ4j.panel.formula.Formula;
 import picocli.CommandLine.Command;
@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code econ4j fit}: fits one or several formulas (nested models side by side) and prints a regression table or
- * the JSON document of docs/cli.md.
+ * {@code econ4j fit}: fits one or several formulas (nested models side by side) and prints a
+ * regression table or the JSON document of docs/cli.md.
  */
 @Command(
     name = "fit",
@@ -43,7 +43,8 @@ final class FitCommand implements Callable<Integer> {
       names = "--formula",
       required = true,
       paramLabel = "FORMULA",
-      description = "Model formula, e.g. \"y ~ x1 + l(x2, 1) | unit + year\"; repeat for nested models.")
+      description =
+          "Model formula, e.g. \"y ~ x1 + l(x2, 1) | unit + year\"; repeat for nested models.")
   List<String> formulas;
 
   @Option(
@@ -65,11 +66,10 @@ final class FitCommand implements Callable<Integer> {
 
   @Option(
       names = "--ssc",
-      defaultValue = "fixest",
       paramLabel = "PRESET",
       description =
           "Small-sample correction: fixest | stata-regress | stata-areg | stata-xtreg | stata-reghdfe"
-              + " | stata-ppmlhdfe | plm (default: ${DEFAULT-VALUE}).")
+              + " | stata-ppmlhdfe | plm (default: fixest for ols, poisson and negbin).")
   String ssc;
 
   @Option(names = "--weights", paramLabel = "COLUMN", description = "Observation weights.")
@@ -104,7 +104,10 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--title", paramLabel = "TEXT", description = "Caption of the table.")
   String title;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of stdout.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write to this file instead of stdout.")
   Path out;
 
   @Option(
@@ -126,10 +129,13 @@ final class FitCommand implements Callable<Integer> {
         new Models.Spec(
             Models.parseModel(model),
             Models.parseVcov(vcov),
-            parseSsc(ssc),
+            ssc == null ? null : SmallSampleCorrection.parse(ssc),
             weights,
             offset,
             exposure);
+    if (irr) {
+      CountModels.requireCount(modelSpec, "--irr");
+    }
     List<Formula> parsed = new ArrayList<>();
     for (String f : formulas) {
       parsed.add(Formula.parse(f));
@@ -164,7 +170,7 @@ final class FitCommand implements Callable<Integer> {
           m.set("notes", all);
         }
         if (irr) {
-          m.set("irr", ResultJson.irr(results.get(i)));
+          m.set("irr", Records.toJson(Irr.of(results.get(i))));
         }
         ObjectNode t = m.putObject("timings");
         t.put("readMs", dataOptions.readMs);
@@ -178,19 +184,17 @@ final class FitCommand implements Callable<Integer> {
       Output.write(spec.commandLine(), out, Json.write(doc));
       return Main.OK;
     }
-    List<RegressionResult> shown = results;
-    if (irr) {
-      shown = new ArrayList<>();
-      for (RegressionResult r : results) {
-        shown.add(Models.irr(r));
-      }
-    }
-    RegressionTable table = RegressionTable.of(shown).withStatistic(stat);
+    RegressionTable table = RegressionTable.of(results).withStatistic(stat);
     if (title != null) {
       table = table.withCaption(title);
     }
     StringBuilder text = new StringBuilder(table.render(tf));
     text.append(Output.notesText(extra));
+    if (irr) {
+      for (int i = 0; i < results.size(); i++) {
+        text.append('\n').append(CountModels.irrTable(results.get(i), i + 1).render(tf));
+      }
+    }
     if (repeat > 1) {
       for (int i = 0; i < timings.size(); i++) {
         StringBuilder sb = new StringBuilder("fit times (ms) of model " + (i + 1) + ":");
@@ -211,17 +215,5 @@ final class FitCommand implements Callable<Integer> {
       throw new CliException(
           "option '--statistic' has the unknown value '" + s + "'; use one of se, t, p, ci");
     }
-  }
-
-  static SmallSampleCorrection parseSsc(String s) {
-    return SmallSampleCorrection.parse(s);
-  }
-
-  static String lower(String s) {
-    return s.trim().toLowerCase(Locale.ROOT);
-  }
-
-  static Vcov vcovOf(String s) {
-    return Models.parseVcov(s);
   }
 }

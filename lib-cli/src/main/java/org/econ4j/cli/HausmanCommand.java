@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code econ4j hausman}: fixed vs random effects. The classic statistic (plm {@code phtest}, Stata {@code
- * hausman}) or the cluster-robust regression-based (Mundlak) version.
+ * {@code econ4j hausman}: fixed vs random effects. The classic statistic (plm {@code phtest}, Stata
+ * {@code hausman}) or the cluster-robust regression-based (Mundlak) version.
  */
 @Command(
     name = "hausman",
@@ -58,7 +58,8 @@ final class HausmanCommand implements Callable<Integer> {
   @Option(
       names = "--vcov",
       paramLabel = "TYPE",
-      description = "mundlak: covariance of the augmented regression (default cluster on the unit).")
+      description =
+          "mundlak: covariance of the augmented regression (default cluster on the unit).")
   String vcov;
 
   @Option(
@@ -68,7 +69,10 @@ final class HausmanCommand implements Callable<Integer> {
       description = "text | markdown | latex | html | csv | json (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of stdout.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write to this file instead of stdout.")
   Path out;
 
   @Override

@@ -30,6 +30,10 @@ public final class Main {
    * @param args command-line arguments
    */
   public static void main(String[] args) {
+    // econ4j ships no logging backend; keep SLF4J's "no providers" warning off the terminal
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(args, out, err));

@@ -29,7 +29,12 @@ final class Models {
 
   /** Everything the estimator needs besides the formula and the data. */
   record Spec(
-      Kind kind, Vcov vcov, SmallSampleCorrection ssc, String weights, String offset, String exposure) {}
+      Kind kind,
+      Vcov vcov,
+      SmallSampleCorrection ssc,
+      String weights,
+      String offset,
+      String exposure) {}
 
   static Kind parseModel(String s) {
     String n = s.trim().toLowerCase(Locale.ROOT);
@@ -57,7 +62,10 @@ final class Models {
                 "options '--offset' and '--exposure' apply to count models only; use --model poisson"
                     + " or negbin, or drop them");
           }
-          FeOls est = FeOls.defaults().withVcov(spec.vcov()).withSsc(spec.ssc());
+          FeOls est = FeOls.defaults().withVcov(spec.vcov());
+          if (spec.ssc() != null) {
+            est = est.withSsc(spec.ssc());
+          }
           if (spec.weights() != null) {
             est = est.withWeights(spec.weights());
           }
@@ -66,9 +74,5 @@ final class Models {
       default:
         return CountModels.fit(spec, formula, panel);
     }
-  }
-
-  static RegressionResult irr(RegressionResult r) {
-    return CountModels.irr(r);
   }
 }

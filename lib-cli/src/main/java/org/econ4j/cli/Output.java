@@ -24,7 +24,11 @@ final class Output {
       Files.writeString(out, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new CliException(
-          "could not write '" + out + "' (" + e.getMessage() + "); check the path given with --out");
+          "could not write '"
+              + out
+              + "' ("
+              + e.getMessage()
+              + "); check the path given with --out");
     }
   }
 

@@ -19,15 +19,16 @@ import org.econ4j.panel.formula.GroupCodes;
 import org.econ4j.panel.formula.ModelFrame;
 
 /**
- * The formula front end of the conditional models: binds {@code y ~ x1 + x2 [| unit]} on a panel, fits on
- * arrays and assembles a {@link RegressionResult}.
+ * The formula front end of the conditional models: binds {@code y ~ x1 + x2 [| unit]} on a panel,
+ * fits on arrays and assembles a {@link RegressionResult}.
  *
- * <p>The unit is the formula's single fixed effect ({@code | firm}) or, without one, the panel index's unit. An
- * intercept is estimated unless the formula removes it ({@code - 1}): it is identified in these models, as in
- * Stata {@code xtnbreg, fe}. Standard errors: {@code iid} is the inverse of the negative Hessian (Stata {@code
- * oim}, pglm), with no small-sample factor; {@code cluster:c} is the sandwich with score contributions summed by
- * cluster (units must be nested in the clusters) and G/(G − 1); z statistics throughout. Other covariance types
- * are refused: observations of one unit do not contribute independently to the conditional likelihood.
+ * <p>The unit is the formula's single fixed effect ({@code | firm}) or, without one, the panel
+ * index's unit. An intercept is estimated unless the formula removes it ({@code - 1}): it is
+ * identified in these models, as in Stata {@code xtnbreg, fe}. Standard errors: {@code iid} is the
+ * inverse of the negative Hessian (Stata {@code oim}, pglm), with no small-sample factor; {@code
+ * cluster:c} is the sandwich with score contributions summed by cluster (units must be nested in
+ * the clusters) and G/(G − 1); z statistics throughout. Other covariance types are refused:
+ * observations of one unit do not contribute independently to the conditional likelihood.
  */
 final class ConditionalFormulaFit {
   private ConditionalFormulaFit() {}
@@ -93,7 +94,8 @@ final class ConditionalFormulaFit {
     boolean intercept = formula.hasIntercept();
     CountFit fit =
         fitter.apply(
-            new Fitted(y, cols.toArray(new double[0][]), names.toArray(new String[0]), unit, intercept));
+            new Fitted(
+                y, cols.toArray(new double[0][]), names.toArray(new String[0]), unit, intercept));
     boolean[] kept = fit.kept();
     int nk = 0;
     for (boolean b : kept) {
@@ -150,7 +152,8 @@ final class ConditionalFormulaFit {
             .dof(fit.nobs() - k)
             .fitStats(stats)
             .convergence(
-                new Convergence(fit.converged(), fit.iterations(), Double.NaN, fit.maxAbsGradient()))
+                new Convergence(
+                    fit.converged(), fit.iterations(), Double.NaN, fit.maxAbsGradient()))
             .fixedEffects(List.of(unitName + " (conditioned out)"));
     for (Note n : frame.notes()) {
       b.note(n);

@@ -167,23 +167,28 @@ public final class ConditionalNegBin {
   }
 
   /**
-   * Fits the model from a formula: {@code y ~ x1 + x2 | unit}, or {@code y ~ x1 + x2} on a panel with an
-   * index (the unit is the index's unit). An intercept is estimated unless the formula says {@code - 1}.
-   * Rows with missing values are dropped with notes; units with a single period or only zero counts too.
+   * Fits the model from a formula: {@code y ~ x1 + x2 | unit}, or {@code y ~ x1 + x2} on a panel
+   * with an index (the unit is the index's unit). An intercept is estimated unless the formula says
+   * {@code - 1}. Rows with missing values are dropped with notes; units with a single period or
+   * only zero counts too.
    *
    * @param formula the formula (at most one fixed effect: the unit)
    * @param panel the data
-   * @param vcov {@code Vcov.iid()} (inverse Hessian, Stata {@code oim}) or {@code Vcov.cluster(c)} with
-   *     units nested in c (sandwich with G/(G &minus; 1)); z statistics
+   * @param vcov {@code Vcov.iid()} (inverse Hessian, Stata {@code oim}) or {@code Vcov.cluster(c)}
+   *     with units nested in c (sandwich with G/(G &minus; 1)); z statistics
    * @return the result
-   * @throws org.econ4j.core.SpecificationException for other covariance types, several fixed effects, or no
-   *     unit
+   * @throws org.econ4j.core.SpecificationException for other covariance types, several fixed
+   *     effects, or no unit
    */
   public org.econ4j.core.RegressionResult fit(
       org.econ4j.panel.formula.Formula formula,
       org.econ4j.panel.Panel panel,
       org.econ4j.core.inference.Vcov vcov) {
     return ConditionalFormulaFit.fit(
-        CountModel.NEGBIN_CONDITIONAL, formula, panel, vcov, a -> fit(a.y(), a.x(), a.names(), a.unit(), a.intercept()));
+        CountModel.NEGBIN_CONDITIONAL,
+        formula,
+        panel,
+        vcov,
+        a -> fit(a.y(), a.x(), a.names(), a.unit(), a.intercept()));
   }
 }
