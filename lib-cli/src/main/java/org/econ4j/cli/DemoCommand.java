@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.econ4j.cli.demo.DemoData;
+import org.econ4j.cli.demo.Studies;
 import org.econ4j.core.table.TableFormat;
 import org.econ4j.panel.Panel;
 import org.econ4j.panel.describe.CoefficientOfVariation;
@@ -91,6 +92,13 @@ final class DemoCommand implements Callable<Integer> {
     w.println();
     w.print(CoefficientOfVariation.of(cop, "copat", "year").toTable().render(tf));
     w.println();
+    w.print(wrap(Studies.gravity(cop, tf)));
+    w.println();
+    section(w, "Study 2: Hausman test, then the FE negative binomial (regressors lagged one year)");
+    w.print(wrap(Studies.hausman(cop, tf)));
+    w.println();
+    w.print(wrap(Studies.negbin(cop, tf)));
+    w.println();
 
     section(w, "Study 4: regional spillovers, 30 regions x 15 years (2005-2019)");
     w.print(
@@ -107,6 +115,8 @@ final class DemoCommand implements Callable<Integer> {
             .render(tf));
     w.println();
     w.print(Summary.of(net, "copubs").toTable().render(tf));
+    w.println();
+    w.print(wrap(Studies.spillovers(reg, net, tf)));
     w.flush();
     return Main.OK;
   }
@@ -135,6 +145,25 @@ final class DemoCommand implements Callable<Integer> {
           Integer.toString(r.rank()));
     }
     return b.build().render(tf);
+  }
+
+  /** Wraps lines longer than 100 characters (long notes under tables) at spaces. */
+  static String wrap(String text) {
+    StringBuilder sb = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      String rest = line;
+      while (rest.length() > 100) {
+        int cut = rest.lastIndexOf(' ', 99);
+        if (cut <= 10) {
+          break;
+        }
+        sb.append(rest, 0, cut).append('\n');
+        rest = "  " + rest.substring(cut + 1);
+      }
+      sb.append(rest).append('\n');
+    }
+    sb.setLength(sb.length() - 1);
+    return sb.toString();
   }
 
   private static void section(PrintWriter w, String title) {

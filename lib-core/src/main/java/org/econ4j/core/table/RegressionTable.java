@@ -584,6 +584,23 @@ public final class RegressionTable {
   }
 
   /**
+   * With four or more models sharing one standard-error type, the per-model "Standard errors" row
+   * is replaced by one footer line, so that wide tables of nested models stay narrow.
+   */
+  private java.util.Optional<String> sharedVcovLabel() {
+    if (results.size() < 4) {
+      return java.util.Optional.empty();
+    }
+    String first = results.get(0).vcov().label();
+    for (RegressionResult r : results) {
+      if (!r.vcov().label().equals(first)) {
+        return java.util.Optional.empty();
+      }
+    }
+    return java.util.Optional.of(first);
+  }
+
+  /**
    * Builds the generic table.
    *
    * @return the table
@@ -667,12 +684,14 @@ public final class RegressionTable {
       }
     }
     b.rule();
-    List<String> se = new ArrayList<>();
-    se.add("Standard errors");
-    for (RegressionResult r : results) {
-      se.add(r.vcov().label());
+    if (sharedVcovLabel().isEmpty()) {
+      List<String> se = new ArrayList<>();
+      se.add("Standard errors");
+      for (RegressionResult r : results) {
+        se.add(r.vcov().label());
+      }
+      b.row(se);
     }
-    b.row(se);
     List<String> nrow = new ArrayList<>();
     nrow.add("Observations");
     for (RegressionResult r : results) {
@@ -788,6 +807,7 @@ public final class RegressionTable {
       anyZ |= r.usesZ();
     }
     String statName = allZ ? "z statistics" : anyZ ? "t (z) statistics" : "t statistics";
+    sharedVcovLabel().ifPresent(l -> out.add("Standard errors: " + l + " (all models)."));
     switch (statistic) {
       case SE:
         out.add("Standard errors in parentheses.");
