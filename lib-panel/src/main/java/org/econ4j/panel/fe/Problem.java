@@ -1,0 +1,174 @@
+package org.econ4j.panel.fe;
+
+/**
+ * The read-only data of one demeaning call shared by all columns: the fixed-effect terms, the
+ * weights and the per-group weighted moments (Σw, Σwx, Σwx²) that the projections and the
+ * preconditioner need. Built once per call; never modified afterwards (so columns can be demeaned
+ * concurrently).
+ */
+final class Problem {
+  final int n;
+  final int terms;
+  final int[][] codes;
+  final double[][] x; // null entries: no slope
+  final boolean[] intercept;
+  final int[] levels;
+  final int[][] layout; // [k][0] intercept offset or -1, [k][1] slope offset or -1
+  final int coefficients;
+  final double[] w; // null: unweighted
+  final double[][] sw;
+  final double[][] swx; // null entries without slope
+  final double[][] swxx;
+  final int maxLevels;
+  final boolean interceptsOnly;
+  final int[] interceptOffsets;
+
+  // two-way plain path (null otherwise)
+  final PairTable pairs;
+  final double[] pairW;
+
+  // Schur-complement CG layout for three or more intercept dimensions (null otherwise)
+  final SortedRows sorted;
+  final double[] sortedW;
+  private SchurMatrix schur;
+  private boolean schurTried;
+
+  /** Largest work Σ (distinct levels per group)² for building the explicit Schur complement. */
+  static final long SCHUR_WORK_LIMIT = 60_000_000L;
+
+  /** Passes over the rows the explicit Schur complement may cost to build (tests set 0). */
+  static volatile long schurPasses = 50;
+
+  /**
+   * The explicit Schur complement, built on first use when its product costs at most 50 passes over
+   * the rows (and {@link #SCHUR_WORK_LIMIT}); null otherwise. Shared by the columns.
+   */
+  synchronized SchurMatrix schur() {
+    if (!schurTried) {
+      schurTried = true;
+      schur = SchurMatrix.build(this, Math.min(SCHUR_WORK_LIMIT, schurPasses * n));
+    }
+    return schur;
+  }
+
+  Problem(FixedEffects fe, double[] weights) {
+    n = fe.rows();
+    terms = fe.dimensions();
+    codes = new int[terms][];
+    x = new double[terms][];
+    intercept = new boolean[terms];
+    levels = new int[terms];
+    layout = fe.layout();
+    coefficients = fe.coefficientCount();
+    w = weights;
+    sw = new double[terms][];
+    swx = new double[terms][];
+    swxx = new double[terms][];
+    int mx = 0;
+    for (int k = 0; k < terms; k++) {
+      codes[k] = fe.codesRef(k);
+      x[k] = fe.slopeRef(k);
+      intercept[k] = fe.interceptRef(k);
+      levels[k] = fe.levels(k);
+      mx = Math.max(mx, levels[k]);
+      int[] g = codes[k];
+      double[] s0 = new double[levels[k]];
+      if (w == null) {
+        int[] cnt = fe.countsRef(k);
+        for (int h = 0; h < s0.length; h++) {
+          s0[h] = cnt[h];
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          s0[g[i]] += w[i];
+        }
+      }
+      sw[k] = s0;
+      if (x[k] != null) {
+        double[] s1 = new double[levels[k]];
+        double[] s2 = new double[levels[k]];
+        double[] xk = x[k];
+        for (int i = 0; i < n; i++) {
+          double wi = w == null ? 1 : w[i];
+          s1[g[i]] += wi * xk[i];
+          s2[g[i]] += wi * xk[i] * xk[i];
+        }
+        swx[k] = s1;
+        swxx[k] = s2;
+      }
+    }
+    maxLevels = mx;
+    boolean io = true;
+    interceptOffsets = new int[terms];
+    for (int k = 0; k < terms; k++) {
+      io &= intercept[k] && x[k] == null;
+      interceptOffsets[k] = layout[k][0];
+    }
+    interceptsOnly = io;
+    if (interceptsOnly && terms >= 3) {
+      sorted = fe.sortedRows();
+      if (w == null) {
+        sortedW = null;
+      } else {
+        double[] sw2 = new double[n];
+        int[] order = sorted.order;
+        for (int p = 0; p < n; p++) {
+          sw2[p] = w[order[p]];
+        }
+        sortedW = sw2;
+      }
+    } else {
+      sorted = null;
+      sortedW = null;
+    }
+    if (fe.twoWayPlain()) {
+      pairs = fe.pairTable();
+      if (w == null) {
+        pairW = pairs.count;
+      } else {
+        double[] pw = new double[pairs.pairs];
+        int[] po = pairs.pairOf;
+        for (int i = 0; i < n; i++) {
+          pw[po[i]] += w[i];
+        }
+        pairW = pw;
+      }
+    } else {
+      pairs = null;
+      pairW = null;
+    }
+  }
+
+  /**
+   * Solves the per-group block for term k: given s0 = Σ w·r and s1 = Σ w·x·r over group g, writes
+   * the intercept change to out[0] and the slope change to out[1] (the weighted least-squares fit
+   * of r on the term's columns within the group).
+   */
+  void solveBlock(int k, int g, double s0, double s1, double[] out) {
+    double a = sw[k][g];
+    if (x[k] == null) {
+      out[0] = a > 0 ? s0 / a : 0;
+      out[1] = 0;
+      return;
+    }
+    double c = swxx[k][g];
+    if (!intercept[k]) {
+      out[0] = 0;
+      out[1] = c > 0 ? s1 / c : 0;
+      return;
+    }
+    double b = swx[k][g];
+    double det = a * c - b * b;
+    if (a <= 0) {
+      out[0] = 0;
+      out[1] = 0;
+    } else if (det <= 1e-12 * a * c || c <= 0) {
+      // the slope variable is constant within the group: its slope is not identified
+      out[0] = s0 / a;
+      out[1] = 0;
+    } else {
+      out[0] = (c * s0 - b * s1) / det;
+      out[1] = (a * s1 - b * s0) / det;
+    }
+  }
+}

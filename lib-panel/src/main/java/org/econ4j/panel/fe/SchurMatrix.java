@@ -1,0 +1,200 @@
+package org.econ4j.panel.fe;
+
+/**
+ * The Schur complement S = D<sub>R</sub>′W(I − P<sub>L</sub>)D<sub>R</sub> of the fixed-effect
+ * normal equations after eliminating the largest dimension L, built explicitly in compressed-row
+ * form (indexed like the flattened coefficient vector; rows of L are empty). Worth building when S
+ * is much smaller than the data (e.g. a ring of firms, the {@code difficult} benchmark): a product
+ * with S then costs nnz(S) instead of a pass over the rows. Built from the sparse level-pair matrix
+ * C = D<sub>L</sub>′WD<sub>R</sub> as S = D<sub>R</sub>′WD<sub>R</sub> − C′ diag(1/W<sub>L</sub>) C
+ * (Gustavson's row-by-row sparse product with a dense accumulator). Immutable once built.
+ */
+final class SchurMatrix {
+  final int[] rowPtr;
+  final int[] col;
+  final double[] val;
+
+  private SchurMatrix(int[] rowPtr, int[] col, double[] val) {
+    this.rowPtr = rowPtr;
+    this.col = col;
+    this.val = val;
+  }
+
+  /** Builds S, or returns null when the product would cost more than {@code maxWork} entries. */
+  static SchurMatrix build(Problem pr, long maxWork) {
+    SortedRows s = pr.sorted;
+    int lg = s.largest;
+    int p = pr.coefficients;
+    int[] start = s.start;
+    double[] sw = pr.sortedW;
+    double[] wl = pr.sw[lg];
+    int gl = pr.levels[lg];
+    int nr = pr.terms - 1;
+    int[][] rc = new int[nr][];
+    int[] ro = new int[nr];
+    int t = 0;
+    for (int k = 0; k < pr.terms; k++) {
+      if (k != lg) {
+        rc[t] = s.codes[k];
+        ro[t] = pr.layout[k][0];
+        t++;
+      }
+    }
+    // step 0: distinct R levels per L group, and the work of the product
+    int[] marker = new int[p];
+    java.util.Arrays.fill(marker, -1);
+    long work = 0;
+    long total = 0;
+    int[] cStart = new int[gl + 1];
+    for (int g = 0; g < gl; g++) {
+      int cnt = 0;
+      for (int q = start[g]; q < start[g + 1]; q++) {
+        for (int j = 0; j < nr; j++) {
+          int idx = ro[j] + rc[j][q];
+          if (marker[idx] != g) {
+            marker[idx] = g;
+            cnt++;
+          }
+        }
+      }
+      work += (long) cnt * cnt;
+      total += cnt;
+      if (work > maxWork) {
+        return null;
+      }
+      cStart[g + 1] = (int) total;
+    }
+    // step 1: C rows (per L group: R index and weight)
+    int tot = (int) total;
+    int[] cIdx = new int[tot];
+    double[] cW = new double[tot];
+    int[] slot = new int[p];
+    java.util.Arrays.fill(marker, -1);
+    for (int g = 0; g < gl; g++) {
+      int next = cStart[g];
+      for (int q = start[g]; q < start[g + 1]; q++) {
+        double wq = sw == null ? 1 : sw[q];
+        for (int j = 0; j < nr; j++) {
+          int idx = ro[j] + rc[j][q];
+          if (marker[idx] != g) {
+            marker[idx] = g;
+            slot[idx] = next;
+            cIdx[next] = idx;
+            next++;
+          }
+          cW[slot[idx]] += wq;
+        }
+      }
+    }
+    // step 2: transpose (per R index: L groups and weights)
+    int[] tStart = new int[p + 1];
+    for (int e = 0; e < tot; e++) {
+      tStart[cIdx[e] + 1]++;
+    }
+    for (int j = 0; j < p; j++) {
+      tStart[j + 1] += tStart[j];
+    }
+    int[] fill = new int[p];
+    System.arraycopy(tStart, 0, fill, 0, p);
+    int[] tG = new int[tot];
+    double[] tW = new double[tot];
+    for (int g = 0; g < gl; g++) {
+      for (int e = cStart[g]; e < cStart[g + 1]; e++) {
+        int j = cIdx[e];
+        tG[fill[j]] = g;
+        tW[fill[j]] = cW[e];
+        fill[j]++;
+      }
+    }
+    // step 2b: rows (sorted positions) holding each R level, for the D_R'WD_R part
+    int n = start[gl];
+    int[] rStart = new int[p + 1];
+    for (int q = 0; q < n; q++) {
+      for (int j = 0; j < nr; j++) {
+        rStart[ro[j] + rc[j][q] + 1]++;
+      }
+    }
+    for (int j = 0; j < p; j++) {
+      rStart[j + 1] += rStart[j];
+    }
+    System.arraycopy(rStart, 0, fill, 0, p);
+    int[] rList = new int[n * nr];
+    for (int q = 0; q < n; q++) {
+      for (int j = 0; j < nr; j++) {
+        int idx = ro[j] + rc[j][q];
+        rList[fill[idx]++] = q;
+      }
+    }
+    // step 3: rows of S
+    double[] acc = new double[p];
+    int[] touched = new int[p];
+    java.util.Arrays.fill(marker, -1);
+    int[] rowPtr = new int[p + 1];
+    int cap = Math.max(16, tot);
+    int[] col = new int[cap];
+    double[] val = new double[cap];
+    int nnz = 0;
+    for (int j = 0; j < p; j++) {
+      rowPtr[j] = nnz;
+      if (tStart[j] == tStart[j + 1]) {
+        continue;
+      }
+      int nt = 0;
+      for (int e = rStart[j]; e < rStart[j + 1]; e++) {
+        int q = rList[e];
+        double wq = sw == null ? 1 : sw[q];
+        for (int r = 0; r < nr; r++) {
+          int j2 = ro[r] + rc[r][q];
+          if (marker[j2] != j) {
+            marker[j2] = j;
+            acc[j2] = 0;
+            touched[nt++] = j2;
+          }
+          acc[j2] += wq;
+        }
+      }
+      for (int e = tStart[j]; e < tStart[j + 1]; e++) {
+        int g = tG[e];
+        double wgj = tW[e];
+        if (!(wl[g] > 0)) {
+          continue;
+        }
+        double f = wgj / wl[g];
+        for (int e2 = cStart[g]; e2 < cStart[g + 1]; e2++) {
+          int j2 = cIdx[e2];
+          if (marker[j2] != j) {
+            marker[j2] = j;
+            acc[j2] = 0;
+            touched[nt++] = j2;
+          }
+          acc[j2] -= f * cW[e2];
+        }
+      }
+      if (nnz + nt > col.length) {
+        int nc = Math.max(col.length * 2, nnz + nt);
+        col = java.util.Arrays.copyOf(col, nc);
+        val = java.util.Arrays.copyOf(val, nc);
+      }
+      for (int k = 0; k < nt; k++) {
+        col[nnz] = touched[k];
+        val[nnz] = acc[touched[k]];
+        nnz++;
+      }
+    }
+    rowPtr[p] = nnz;
+    return new SchurMatrix(
+        rowPtr, java.util.Arrays.copyOf(col, nnz), java.util.Arrays.copyOf(val, nnz));
+  }
+
+  /** q = S v. */
+  void multiply(double[] v, double[] q) {
+    int p = rowPtr.length - 1;
+    for (int j = 0; j < p; j++) {
+      double s = 0;
+      for (int e = rowPtr[j]; e < rowPtr[j + 1]; e++) {
+        s += val[e] * v[col[e]];
+      }
+      q[j] = s;
+    }
+  }
+}
