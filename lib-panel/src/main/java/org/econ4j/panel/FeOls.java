@@ -58,7 +58,9 @@ import org.econ4j.panel.formula.VaryingSlope;
  *       and {@link SmallSampleCorrection}; F = the exact degrees of freedom absorbed by the fixed
  *       effects ({@link FixedEffects#degreesOfFreedom()}); fixed effects nested in a cluster
  *       variable are detected by the sandwich. HC2/HC3 use leverages that include the fixed-effect
- *       projection, exact (see {@code docs/ols.md}).
+ *       projection, exact (see {@code docs/ols.md}); they are kept for a later {@code
+ *       withVcov(hc2())} when there is at most one FE dimension and n&middot;k&sup2; &le;
+ *       5&middot;10<sup>7</sup>, otherwise computed only when HC2/HC3 is the fit-time vcov.
  * </ol>
  *
  * <p>Fit statistics (fixest definitions, weighted sums with weights): R&sup2; = 1 &minus; RSS/TSS

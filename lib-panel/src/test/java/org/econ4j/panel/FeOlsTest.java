@@ -49,6 +49,22 @@ class FeOlsTest {
   }
 
   @Test
+  void absorptionByACombinationSurvivesApproximateDemeaning() {
+    double[] year = P.numeric("year");
+    String[] unit = P.labels("unit");
+    double[] z = new double[year.length];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = 0.3 * year[i] + unit[i].length() + Integer.parseInt(unit[i].substring(1));
+    }
+    Panel p = P.withColumn("z", z);
+    RegressionResult r = FeOls.defaults().fit(Formula.parse("y ~ x1 + z | unit + year + firm"), p);
+    assertThat(r.keptTerms()).containsExactly("x1");
+    assertThat(r.notes())
+        .extracting(Note::message)
+        .contains("z is absorbed by the fixed effects 'unit', 'year', 'firm'");
+  }
+
+  @Test
   void inputsUnchangedAndFittedPlusResidualsIsY() {
     double[] y0 = P.numeric("y");
     double[] x0 = P.numeric("x1");
