@@ -360,6 +360,11 @@ public final class FeOls implements FeEstimator {
     if (weights != null) {
       opts = opts.withWeights(weights);
     }
+    for (org.econ4j.panel.formula.FixedEffect f : formula.fixedEffects()) {
+      if (f.slopes().isEmpty() && f.variables().size() > 1) {
+        clusterCols.remove(f.name()); // a combined FE such as a^b serves as its own cluster
+      }
+    }
     if (!clusterCols.isEmpty()) {
       for (String c : clusterCols) {
         if (!panel.hasColumn(c)) {

@@ -619,7 +619,7 @@ public final class PanelLinearModel implements FeEstimator {
           stats
               .withRmse(Math.sqrt(rss / m))
               .withLogLik(-0.5 * m * (Math.log(2 * Math.PI) + 1 + Math.log(rss / m)));
-      return RegressionResult.builder(kind == Kind.RANDOM ? "ols-random" : "ols", formula.source())
+      return RegressionResult.builder("ols", formula.source())
           .dependentVariable(frame.responseName())
           .coefficients(keptNames, beta)
           .dropped(dropped)

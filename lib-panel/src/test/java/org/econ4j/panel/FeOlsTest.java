@@ -226,6 +226,14 @@ class FeOlsTest {
   }
 
   @Test
+  void clusterOnACombinedFixedEffect() {
+    Formula f = Formula.parse("y ~ x1 | year + unit^firm");
+    RegressionResult r = FeOls.defaults().withVcov(Vcov.cluster("unit^firm")).fit(f, P);
+    assertThat(r.vcov().label()).contains("unit^firm");
+    assertThat(r.coefficient("x1").orElseThrow().stdError()).isPositive();
+  }
+
+  @Test
   void neweyWestNeedsATimeIndex() {
     assertThatThrownBy(
             () ->

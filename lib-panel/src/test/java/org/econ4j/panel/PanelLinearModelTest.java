@@ -80,7 +80,8 @@ class PanelLinearModelTest {
     RegressionResult re = PanelLinearModel.random().fit(F, P);
     double theta = re.fitStats().theta().orElseThrow();
     assertThat(theta).isBetween(0.0, 1.0);
-    assertThat(re.model()).isEqualTo("ols-random");
+    assertThat(re.model()).isEqualTo("ols");
+    assertThat(re.provenance().options()).containsEntry("model", "random");
     assertThat(re.provenance().options()).containsKeys("sigma2Idios", "sigma2Id", "theta");
   }
 
