@@ -46,6 +46,9 @@ class FeOlsTest {
         .extracting(Note::message)
         .contains("x3 is absorbed by the fixed effect 'year'", "x4 is collinear with x1, x2");
     assertThat(r.notes()).extracting(Note::kind).contains(Note.Kind.ABSORBED, Note.Kind.COLLINEAR);
+    String table =
+        org.econ4j.core.table.RegressionTable.of(r).render(org.econ4j.core.table.TableFormat.TEXT);
+    assertThat(table).contains("x1", "(absorbed)", "(collinear)", "x4 is collinear with x1, x2");
   }
 
   @Test
