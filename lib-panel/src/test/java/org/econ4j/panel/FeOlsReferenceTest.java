@@ -99,6 +99,8 @@ class FeOlsReferenceTest {
     RegressionResult full =
         tradeFit.withVcov(Vcov.cluster("Origin"), f.withFixefK(SmallSampleCorrection.FixefK.FULL));
     assertRel(se(full, t), ref(trade, m, "se_cl_Origin_Kfixef_full", t), 1e-6);
+    // lm + sandwich::vcovCL(type = "HC1") counts every dummy: fixest K.fixef = "full"
+    assertRel(se(full, t), ref(trade, "lm_dummies_trade", "se_CL_Origin_HC1(sandwich)", t), 1e-6);
     RegressionResult two = tradeFit.withVcov(Vcov.cluster("Origin", "Destination"));
     assertRel(se(two, t), ref(trade, m, "se_cl_twoway_Orig+Dest", t), 1e-6);
     // lm + sandwich cross-check: HC1 with all dummies counted
