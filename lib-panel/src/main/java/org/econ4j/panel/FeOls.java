@@ -336,6 +336,11 @@ public final class FeOls implements FeEstimator {
   }
 
   @Override
+  public String toString() {
+    return "FeOls" + provenance().options();
+  }
+
+  @Override
   public RegressionResult fit(Formula formula, Panel panel) {
     return estimate(formula, panel).result();
   }

@@ -210,6 +210,17 @@ public final class PanelLinearModel implements FeEstimator {
     return ssc;
   }
 
+  @Override
+  public String toString() {
+    return "PanelLinearModel["
+        + kind.label()
+        + ", vcov="
+        + vcov.spec()
+        + ", ssc="
+        + ssc.name()
+        + "]";
+  }
+
   /**
    * {@inheritDoc}
    *
