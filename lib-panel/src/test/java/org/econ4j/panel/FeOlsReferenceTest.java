@@ -28,10 +28,17 @@ class FeOlsReferenceTest {
       FeOls.defaults().withDemeaner(Demeaner.defaults().withTolerance(1e-12));
 
   @BeforeAll
-  static void load() {
+  static void load() throws java.io.IOException {
     trade = ReferenceData.longFormat(DIR + "ref_trade.csv");
     grunfeld = ReferenceData.longFormat(DIR + "ref_grunfeld.csv");
-    tradePanel = Panel.readCsv(ReferenceData.path(DIR + "fixest_trade.csv"));
+    try (java.io.Reader in =
+        new java.io.InputStreamReader(
+            new java.util.zip.GZIPInputStream(
+                java.nio.file.Files.newInputStream(
+                    ReferenceData.path(DIR + "fixest_trade.csv.gz"))),
+            java.nio.charset.StandardCharsets.UTF_8)) {
+      tradePanel = Panel.readCsv(in, CsvOptions.defaults());
+    }
     grunfeldPanel =
         Panel.readCsv(ReferenceData.path(DIR + "plm_Grunfeld.csv")).withIndex("firm", "year");
     tradeFit =
