@@ -67,9 +67,11 @@ import org.econ4j.panel.formula.VaryingSlope;
  * (TSS around the weighted mean); adjusted R&sup2; = 1 &minus; (1 &minus; R&sup2;)(n &minus; 1)/(n
  * &minus; K), K = k + F; within R&sup2; = 1 &minus; RSS/TSS<sub>w</sub> with TSS<sub>w</sub> the
  * sum of squares of demeaned y; within adjusted R&sup2; = 1 &minus; (1 &minus; R&sup2;<sub>w</sub>)
- * (n &minus; F &minus; 1)/(n &minus; K) (plm's convention, which counts the absorbed constant);
- * RMSE = &radic;(RSS/n); Gaussian log-likelihood &minus;n/2 (log 2&pi; + log(RSS/n) + 1) + &frac12;
- * &Sigma; log w<sub>i</sub>; the F-test of all slopes (fixest {@code fitstat(~f)}): F =
+ * (n &minus; F)/(n &minus; F &minus; k) (fixest {@code war2}: n &minus; nb_fe over n &minus; nb_fe
+ * &minus; K, with nb_fe = F the absorbed FE dof and K = k the regressors; plm's adjusted R&sup2; of
+ * a within model uses (n &minus; 1)/(n &minus; F &minus; k) instead); RMSE = &radic;(RSS/n);
+ * Gaussian log-likelihood &minus;n/2 (log 2&pi; + log(RSS/n) + 1) + &frac12; &Sigma; log
+ * w<sub>i</sub>; the F-test of all slopes (fixest {@code fitstat(~f)}): F =
  * (R&sup2;<sub>*</sub>/k<sub>s</sub>) / ((1 &minus; R&sup2;<sub>*</sub>)/(n &minus; K)),
  * R&sup2;<sub>*</sub> the within R&sup2; with fixed effects and R&sup2; otherwise, k<sub>s</sub>
  * the slopes (no intercept), stored as {@link FeOlsResult#fTest()} and in the provenance options

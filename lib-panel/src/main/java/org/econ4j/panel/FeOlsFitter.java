@@ -297,7 +297,8 @@ final class FeOlsFitter {
       }
       double wr2 = 1 - rss / tssW;
       r2Star = wr2;
-      stats = stats.withWithinR2(wr2).withWithinAdjR2(1 - (1 - wr2) * (n - 1.0) / (n - bigK));
+      stats =
+          stats.withWithinR2(wr2).withWithinAdjR2(1 - (1 - wr2) * (n - fDof) / (n - (double) bigK));
     }
     int slopes = k;
     if (fe == null && frame.hasIntercept() && keptNames.contains(ModelFrame.INTERCEPT)) {

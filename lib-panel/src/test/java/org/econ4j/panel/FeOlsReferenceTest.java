@@ -178,10 +178,13 @@ class FeOlsReferenceTest {
   void grunfeldPlmWithinStatisticsAndFixedEffects() {
     FeOlsResult r = TIGHT.estimate(Formula.parse("inv ~ value + capital | firm"), grunfeldPanel);
     String m = "plm_within_individual";
+    // fixest war2 = 1 - (1 - wr2)(n - nb_fe)/(n - nb_fe - K); plm: (n - 1)/(n - nb_fe - K)
+    double wr2 = ref(grunfeld, m, "r.squared", "");
     assertRel(
         r.result().fitStats().withinAdjR2().orElseThrow(),
-        ref(grunfeld, m, "adj.r.squared", ""),
+        1 - (1 - wr2) * (200.0 - 10) / (200 - 10 - 2),
         1e-9);
+    assertRel(1 - (1 - wr2) * 199.0 / 188, ref(grunfeld, m, "adj.r.squared", ""), 1e-9);
     assertRel(r.fTest().orElseThrow().statistic(), ref(grunfeld, m, "F_stat", ""), 1e-9);
     for (int g = 1; g <= 10; g++) {
       assertThat(r.fixedEffect("firm", Integer.toString(g)).orElseThrow())
@@ -189,8 +192,13 @@ class FeOlsReferenceTest {
     }
     RegressionResult two =
         TIGHT.fit(Formula.parse("inv ~ value + capital | firm + year"), grunfeldPanel);
+    double wr2two = ref(grunfeld, "plm_within_twoways", "r.squared", "");
     assertRel(
         two.fitStats().withinAdjR2().orElseThrow(),
+        1 - (1 - wr2two) * (200.0 - 29) / (200 - 29 - 2),
+        1e-9);
+    assertRel(
+        1 - (1 - wr2two) * 199.0 / 169,
         ref(grunfeld, "plm_within_twoways", "adj.r.squared", ""),
         1e-9);
   }
