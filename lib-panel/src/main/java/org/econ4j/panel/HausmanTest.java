@@ -43,7 +43,8 @@ import org.econ4j.panel.formula.Formula;
  * </ul>
  *
  * <p>Immutable. JSON names: {@code statistic, df, pValue, method, terms, notes}. Pinned by {@code
- * HausmanTestTest} and {@code PanelLinearModelReferenceTest} (plm {@code phtest} on Grunfeld).
+ * PanelLinearModelTest} (Mundlak, negative statistic) and {@code PanelLinearModelReferenceTest}
+ * (plm {@code phtest} on Grunfeld).
  *
  * <h2>References</h2>
  *
