@@ -13,7 +13,13 @@ import picocli.CommandLine.Option;
     versionProvider = Econ4jCommand.Version.class,
     description =
         "Applied panel econometrics: describe data, fit fixed-effects models, print tables or JSON.",
-    subcommands = {DescribeCommand.class, DemoCommand.class})
+    subcommands = {
+      DescribeCommand.class,
+      DemoCommand.class,
+      WeightsCommand.class,
+      SpilloverCommand.class,
+      MoranCommand.class
+    })
 final class Econ4jCommand implements Runnable {
   private final PrintWriter out;
 
