@@ -592,23 +592,37 @@ public final class ConleyVcov implements Vcov.Custom {
     double chord = angle >= Math.PI ? 2.0 : 2 * Math.sin(angle / 2);
     double r2 = chord * (1 + 1e-9) + 1e-12;
     r2 = r2 * r2;
+    // great-circle: d = 2R asin(c/2) is monotone in the chord c, so the exact test d <= cutoff is
+    // c^2 <= chord^2 (no trigonometry per pair); the distance itself is needed only for Bartlett
+    boolean sphere = distance == Distance.GREAT_CIRCLE;
+    double chord2 = chord * chord;
     boolean bartlett = kernel == Kernel.BARTLETT;
     double[] t = new double[k];
     for (int p = 0; p < g; p++) {
       tree.within(p, r2, ws);
       int cnt = ws.count();
       int[] found = ws.indices();
+      double[] found2 = ws.squaredDistances();
       boolean any = false;
       for (int c = 0; c < cnt; c++) {
         int q = found[c];
         if (q <= p) {
           continue;
         }
-        double d = pairDistance(latR, lonR, cosLat, p, q);
-        if (!(d <= cutoffKm)) {
-          continue;
+        double w;
+        if (sphere) {
+          double c2 = found2[c];
+          if (!(c2 <= chord2)) {
+            continue;
+          }
+          w = bartlett ? 1 - 2 * earthRadiusKm * Math.asin(Math.sqrt(c2) / 2) / cutoffKm : 1.0;
+        } else {
+          double d = pairDistance(latR, lonR, cosLat, p, q);
+          if (!(d <= cutoffKm)) {
+            continue;
+          }
+          w = bartlett ? 1 - d / cutoffKm : 1.0;
         }
-        double w = bartlett ? 1 - d / cutoffKm : 1.0;
         int j = idx[q];
         for (int a = 0; a < k; a++) {
           t[a] += w * s[a][j];
