@@ -23,7 +23,7 @@ import org.econ4j.spatial.internal.KdTree;
  * the meat
  *
  * <pre>
- *   M = &Sigma;<sub>i</sub> &Sigma;<sub>j : d<sub>ij</sub> &le; cutoff</sub> K(d<sub>ij</sub>) s<sub>i</sub> s<sub>j</sub>'
+ *   M = &Sigma;_i &Sigma;_{j : d_{ij} &le; cutoff} K(d_{ij}) s_i s_j'
  * </pre>
  *
  * (the pair i = j included with K(0) = 1), where d<sub>ij</sub> is the distance in km between the
@@ -44,7 +44,7 @@ import org.econ4j.spatial.internal.KdTree;
  * with the Bartlett weight 1 &minus; l/(L + 1):
  *
  * <pre>
- *   M = &Sigma;<sub>t</sub> &Sigma;<sub>i,j &isin; t, d<sub>ij</sub> &le; cutoff</sub> K(d<sub>ij</sub>) s<sub>it</sub>s<sub>jt</sub>' + &Sigma;<sub>i</sub> &Sigma;<sub>0 &lt; |t&minus;r| &le; L</sub> (1 &minus; |t&minus;r|/(L+1)) s<sub>it</sub>s<sub>ir</sub>'
+ *   M = &Sigma;_t &Sigma;_{i,j &isin; t, d_{ij} &le; cutoff} K(d_{ij}) s_{it}s_{jt}' + &Sigma;_i &Sigma;_{0 &lt; |t&minus;r| &le; L} (1 &minus; |t&minus;r|/(L+1)) s_{it}s_{ir}'
  * </pre>
  *
  * It needs the fit's unit and time codes (a panel index set before fitting). Without a serial lag
@@ -571,14 +571,13 @@ public final class ConleyVcov implements Vcov.Custom {
     double[] pts = new double[3 * g];
     double[] latR = new double[g];
     double[] lonR = new double[g];
-    double[] cosLat = new double[g];
     for (int p = 0; p < g; p++) {
       int i = idx[p];
       latR[p] = Math.toRadians(lat[i]);
       lonR[p] = Math.toRadians(lon[i]);
-      cosLat[p] = Math.cos(latR[p]);
-      pts[3 * p] = cosLat[p] * Math.cos(lonR[p]);
-      pts[3 * p + 1] = cosLat[p] * Math.sin(lonR[p]);
+      double cl = Math.cos(latR[p]);
+      pts[3 * p] = cl * Math.cos(lonR[p]);
+      pts[3 * p + 1] = cl * Math.sin(lonR[p]);
       pts[3 * p + 2] = Math.sin(latR[p]);
     }
     KdTree tree = new KdTree(3, pts);
@@ -617,7 +616,7 @@ public final class ConleyVcov implements Vcov.Custom {
           }
           w = bartlett ? 1 - 2 * earthRadiusKm * Math.asin(Math.sqrt(c2) / 2) / cutoffKm : 1.0;
         } else {
-          double d = pairDistance(latR, lonR, cosLat, p, q);
+          double d = pairDistance(latR, lonR, p, q);
           if (!(d <= cutoffKm)) {
             continue;
           }
@@ -643,15 +642,10 @@ public final class ConleyVcov implements Vcov.Custom {
     }
   }
 
-  private double pairDistance(double[] latR, double[] lonR, double[] cosLat, int p, int q) {
+  /** Fixest's triangular distance in km (great-circle pairs are tested on the chord). */
+  private static double pairDistance(double[] latR, double[] lonR, int p, int q) {
     double dLat = latR[q] - latR[p];
     double dLon = lonR[q] - lonR[p];
-    if (distance == Distance.GREAT_CIRCLE) {
-      double sLat = Math.sin(dLat / 2);
-      double sLon = Math.sin(dLon / 2);
-      double h = sLat * sLat + cosLat[p] * cosLat[q] * sLon * sLon;
-      return 2 * earthRadiusKm * Math.asin(Math.min(1, Math.sqrt(h)));
-    }
     if (dLon > Math.PI) {
       dLon -= 2 * Math.PI;
     } else if (dLon < -Math.PI) {
