@@ -11,6 +11,7 @@ import org.econ4j.core.inference.SmallSampleCorrection;
 import org.econ4j.core.inference.Vcov;
 import org.econ4j.core.inference.VcovEstimate;
 import org.econ4j.core.linalg.SymmetricMatrices;
+import org.econ4j.panel.Panel;
 import org.econ4j.spatial.internal.KdTree;
 
 /**
@@ -111,6 +112,8 @@ public final class ConleyVcov implements Vcov.Custom {
   private final Distance distance;
   private final int serialLag;
   private final double earthRadiusKm;
+  private final double[] latValues; // captured coordinates of the estimation rows, or null
+  private final double[] lonValues;
 
   private ConleyVcov(
       String latColumn,
@@ -120,6 +123,21 @@ public final class ConleyVcov implements Vcov.Custom {
       Distance distance,
       int serialLag,
       double earthRadiusKm) {
+    this(latColumn, lonColumn, cutoffKm, kernel, distance, serialLag, earthRadiusKm, null, null);
+  }
+
+  private ConleyVcov(
+      String latColumn,
+      String lonColumn,
+      double cutoffKm,
+      Kernel kernel,
+      Distance distance,
+      int serialLag,
+      double earthRadiusKm,
+      double[] latValues,
+      double[] lonValues) {
+    this.latValues = latValues;
+    this.lonValues = lonValues;
     this.latColumn = latColumn;
     this.lonColumn = lonColumn;
     this.cutoffKm = cutoffKm;
@@ -266,7 +284,9 @@ public final class ConleyVcov implements Vcov.Custom {
         Objects.requireNonNull(k, "kernel"),
         distance,
         serialLag,
-        earthRadiusKm);
+        earthRadiusKm,
+        latValues,
+        lonValues);
   }
 
   /**
@@ -281,7 +301,9 @@ public final class ConleyVcov implements Vcov.Custom {
         kernel,
         Objects.requireNonNull(d, "distance"),
         serialLag,
-        earthRadiusKm);
+        earthRadiusKm,
+        latValues,
+        lonValues);
   }
 
   /**
@@ -297,7 +319,8 @@ public final class ConleyVcov implements Vcov.Custom {
       throw new SpecificationException(
           "conley serial lag " + lag + " is negative; expected lag=L with L >= 0");
     }
-    return new ConleyVcov(latColumn, lonColumn, cutoffKm, kernel, distance, lag, earthRadiusKm);
+    return new ConleyVcov(
+        latColumn, lonColumn, cutoffKm, kernel, distance, lag, earthRadiusKm, latValues, lonValues);
   }
 
   /**
@@ -313,7 +336,74 @@ public final class ConleyVcov implements Vcov.Custom {
               + km
               + " km is not a positive finite distance; expected e.g. 6371");
     }
-    return new ConleyVcov(latColumn, lonColumn, cutoffKm, kernel, distance, serialLag, km);
+    return new ConleyVcov(
+        latColumn, lonColumn, cutoffKm, kernel, distance, serialLag, km, latValues, lonValues);
+  }
+
+  /**
+   * Captures the coordinates of the estimation rows, for estimators that do not register {@link
+   * #columns()} in their {@link InferenceData} (then the captured values are used instead of {@link
+   * InferenceData#column(String)}). Typical use after a fit: {@code
+   * result.withVcov(conley.withCoordinatesFrom(panel, feOlsResult.keptRows()))}.
+   *
+   * @param panel the data the model was fitted on
+   * @param rows the panel rows used by the fit, in the order of the estimation sample
+   * @return a copy carrying the latitude and longitude of those rows
+   * @throws SpecificationException for an unknown or non-numeric column
+   * @throws IllegalArgumentException for a row outside the panel
+   */
+  public ConleyVcov withCoordinatesFrom(Panel panel, int[] rows) {
+    Objects.requireNonNull(panel, "panel");
+    Objects.requireNonNull(rows, "rows");
+    double[] la = panel.numeric(latColumn);
+    double[] lo = panel.numeric(lonColumn);
+    double[] a = new double[rows.length];
+    double[] b = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      if (rows[i] < 0 || rows[i] >= la.length) {
+        throw new IllegalArgumentException(
+            "row " + rows[i] + " is outside the panel of " + la.length + " rows");
+      }
+      a[i] = la[rows[i]];
+      b[i] = lo[rows[i]];
+    }
+    return withCoordinates(a, b);
+  }
+
+  /**
+   * Captures the coordinates of the estimation rows directly (see {@link
+   * #withCoordinatesFrom(Panel, int[])}).
+   *
+   * @param lat latitude per observation of the estimation sample (copied)
+   * @param lon longitude per observation (copied)
+   * @return a copy carrying the coordinates
+   * @throws IllegalArgumentException if the lengths differ
+   */
+  public ConleyVcov withCoordinates(double[] lat, double[] lon) {
+    Objects.requireNonNull(lat, "lat");
+    Objects.requireNonNull(lon, "lon");
+    if (lat.length != lon.length) {
+      throw new IllegalArgumentException(
+          "latitude has " + lat.length + " values but longitude has " + lon.length);
+    }
+    return new ConleyVcov(
+        latColumn,
+        lonColumn,
+        cutoffKm,
+        kernel,
+        distance,
+        serialLag,
+        earthRadiusKm,
+        lat.clone(),
+        lon.clone());
+  }
+
+  /**
+   * @return whether coordinates were captured with {@link #withCoordinates} or {@link
+   *     #withCoordinatesFrom}
+   */
+  public boolean hasCoordinates() {
+    return latValues != null;
   }
 
   /**
@@ -415,8 +505,25 @@ public final class ConleyVcov implements Vcov.Custom {
     Objects.requireNonNull(ssc, "ssc");
     int n = data.nobs();
     int k = data.coefficients();
-    double[] lat = requireColumn(data, latColumn);
-    double[] lon = requireColumn(data, lonColumn);
+    double[] lat;
+    double[] lon;
+    if (latValues != null) {
+      if (latValues.length != n) {
+        throw new SpecificationException(
+            "vcov '"
+                + spec()
+                + "' carries coordinates of "
+                + latValues.length
+                + " observations but the fit has "
+                + n
+                + "; capture them from the fit's kept rows (withCoordinatesFrom(panel, keptRows))");
+      }
+      lat = latValues;
+      lon = lonValues;
+    } else {
+      lat = requireColumn(data, latColumn);
+      lon = requireColumn(data, lonColumn);
+    }
     for (int i = 0; i < n; i++) {
       if (!(lat[i] >= -90 && lat[i] <= 90)) {
         throw new SpecificationException(
@@ -716,12 +823,16 @@ public final class ConleyVcov implements Vcov.Custom {
         && kernel == c.kernel
         && distance == c.distance
         && serialLag == c.serialLag
-        && Double.compare(earthRadiusKm, c.earthRadiusKm) == 0;
+        && Double.compare(earthRadiusKm, c.earthRadiusKm) == 0
+        && Arrays.equals(latValues, c.latValues)
+        && Arrays.equals(lonValues, c.lonValues);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(latColumn, lonColumn, cutoffKm, kernel, distance, serialLag, earthRadiusKm);
+    return Objects.hash(latColumn, lonColumn, cutoffKm, kernel, distance, serialLag, earthRadiusKm)
+        + 31 * Arrays.hashCode(latValues)
+        + 17 * Arrays.hashCode(lonValues);
   }
 
   @Override

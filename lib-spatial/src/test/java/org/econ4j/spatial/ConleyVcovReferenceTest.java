@@ -109,4 +109,26 @@ class ConleyVcovReferenceTest {
     assertThat(Tolerances.relErr(se0[1], ref[1])).isLessThan(1e-8);
     assertThat(Tolerances.relErr(se1[0], ref[2])).isLessThan(1e-8);
   }
+
+  @ParameterizedTest
+  @CsvSource({"50, spherical", "200, triangular"})
+  void feOlsEndToEndMatchesFixest(int cutoff, String distance) {
+    double[] ref = reference().get(cutoff + "/" + distance);
+    org.econ4j.panel.Panel panel = org.econ4j.panel.Panel.readCsv(ReferenceData.path(DATA));
+    ConleyVcov v =
+        ConleyVcov.parse(
+            "conley:lat,lon,"
+                + cutoff
+                + (distance.equals("spherical") ? ",radius=6376" : ",triangular"));
+    for (String f : new String[] {"y ~ x", "y ~ x | grp"}) {
+      org.econ4j.panel.FeOlsResult fit =
+          org.econ4j.panel.FeOls.defaults()
+              .estimate(org.econ4j.panel.formula.Formula.parse(f), panel);
+      org.econ4j.core.RegressionResult r =
+          fit.result().withVcov(v.withCoordinatesFrom(panel, fit.keptRows()));
+      double se = r.coefficient("x").orElseThrow().stdError();
+      double expected = f.contains("|") ? ref[2] : ref[1];
+      assertThat(Tolerances.relErr(se, expected)).isLessThan(1e-8);
+    }
+  }
 }

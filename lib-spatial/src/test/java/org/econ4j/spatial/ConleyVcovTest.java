@@ -274,4 +274,45 @@ class ConleyVcovTest {
     assertThat(se[1]).isCloseTo(Math.sqrt(c * v11), org.assertj.core.data.Offset.offset(1e-12));
     assertThat(v.compute(d, SmallSampleCorrection.fixest()).tDf()).isEqualTo(s.n - 2.0);
   }
+
+  @Test
+  void capturedCoordinatesReplaceRegisteredColumns() {
+    Sim s = new Sim(9, 40, 1);
+    InferenceData withCols = s.builder().build();
+    InferenceData bare =
+        InferenceData.forLeastSquares(LeastSquares.defaults().fit(s.x, s.y), s.x).build();
+    ConleyVcov v = ConleyVcov.of("lat", "lon", 120).withKernel(ConleyVcov.Kernel.BARTLETT);
+    ConleyVcov captured = v.withCoordinates(s.lat, s.lon);
+    assertThat(captured.hasCoordinates()).isTrue();
+    assertThat(v.hasCoordinates()).isFalse();
+    assertThat(captured.spec()).isEqualTo(v.spec());
+    assertThat(captured).isNotEqualTo(v);
+    assertThat(captured.withDistance(ConleyVcov.Distance.GREAT_CIRCLE)).isEqualTo(captured);
+    assertThat(captured.hashCode()).isEqualTo(v.withCoordinates(s.lat, s.lon).hashCode());
+    double[] a = v.compute(withCols, SmallSampleCorrection.fixest()).standardErrors();
+    double[] b = captured.compute(bare, SmallSampleCorrection.fixest()).standardErrors();
+    assertThat(b).containsExactly(a);
+    org.econ4j.panel.Panel panel =
+        org.econ4j.panel.Panel.builder().numeric("lat", s.lat).numeric("lon", s.lon).build();
+    int[] rows = new int[s.n];
+    for (int i = 0; i < s.n; i++) {
+      rows[i] = i;
+    }
+    assertThat(v.withCoordinatesFrom(panel, rows)).isEqualTo(captured);
+    assertThatThrownBy(() -> v.withCoordinatesFrom(panel, new int[] {s.n}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("row 40 is outside the panel of 40 rows");
+    assertThatThrownBy(() -> v.withCoordinates(new double[2], new double[3]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("latitude has 2 values but longitude has 3");
+    assertThatThrownBy(
+            () ->
+                v.withCoordinates(new double[3], new double[3])
+                    .compute(bare, SmallSampleCorrection.fixest()))
+        .isInstanceOf(SpecificationException.class)
+        .hasMessage(
+            "vcov 'conley:lat,lon,120,bartlett' carries coordinates of 3 observations but the fit"
+                + " has 40; capture them from the fit's kept rows (withCoordinatesFrom(panel,"
+                + " keptRows))");
+  }
 }
