@@ -356,4 +356,17 @@ class WeightsCommandTest {
     assertThat(r.err.strip().lines().count()).isEqualTo(1);
     assertThat(r.out).isEmpty();
   }
+
+  @Test
+  void helpListsTheSpatialCommands() {
+    CliRun root = CliRun.of("--help");
+    assertThat(root.code).isZero();
+    assertThat(root.out).contains("weights", "spillover", "moran");
+    for (String c : new String[] {"weights", "spillover", "moran"}) {
+      CliRun h = CliRun.of(c, "--help");
+      assertThat(h.code).isZero();
+      assertThat(h.out).startsWith("Usage: econ4j " + c).contains("--format");
+      assertThat(h.err).isEmpty();
+    }
+  }
 }
