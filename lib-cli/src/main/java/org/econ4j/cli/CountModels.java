@@ -2,15 +2,18 @@ package org.econ4j.cli;
 
 import java.util.List;
 import org.econ4j.core.RegressionResult;
+import org.econ4j.core.inference.Vcov;
 import org.econ4j.core.table.Format;
 import org.econ4j.core.table.Table;
 import org.econ4j.count.ConditionalNegBin;
 import org.econ4j.count.ConditionalPoisson;
+import org.econ4j.count.FeCountFit;
 import org.econ4j.count.FeNegBin;
 import org.econ4j.count.FePoisson;
 import org.econ4j.count.Irr;
 import org.econ4j.panel.Panel;
 import org.econ4j.panel.formula.Formula;
+import org.econ4j.spatial.ConleyVcov;
 
 /**
  * The count models behind {@code econ4j fit --model
@@ -23,7 +26,8 @@ final class CountModels {
     switch (spec.kind()) {
       case POISSON:
         {
-          FePoisson est = FePoisson.defaults().withVcov(spec.vcov());
+          boolean conley = spec.vcov() instanceof ConleyVcov;
+          FePoisson est = FePoisson.defaults().withVcov(conley ? Vcov.hetero() : spec.vcov());
           if (spec.ssc() != null) {
             est = est.withSmallSampleCorrection(spec.ssc());
           }
@@ -36,11 +40,16 @@ final class CountModels {
           if (spec.exposure() != null) {
             est = est.withExposure(spec.exposure());
           }
-          return est.fit(formula, panel);
+          if (!conley) {
+            return est.fit(formula, panel);
+          }
+          FeCountFit fit = est.fitDetailed(formula, panel);
+          return Models.withConley((ConleyVcov) spec.vcov(), panel, fit.result(), fit.rows(), spec);
         }
       case NEGBIN:
         {
-          FeNegBin est = FeNegBin.defaults().withVcov(spec.vcov());
+          boolean conley = spec.vcov() instanceof ConleyVcov;
+          FeNegBin est = FeNegBin.defaults().withVcov(conley ? Vcov.hetero() : spec.vcov());
           if (spec.ssc() != null) {
             est = est.withSmallSampleCorrection(spec.ssc());
           }
@@ -53,7 +62,11 @@ final class CountModels {
           if (spec.exposure() != null) {
             est = est.withExposure(spec.exposure());
           }
-          return est.fit(formula, panel);
+          if (!conley) {
+            return est.fit(formula, panel);
+          }
+          FeCountFit fit = est.fitDetailed(formula, panel);
+          return Models.withConley((ConleyVcov) spec.vcov(), panel, fit.result(), fit.rows(), spec);
         }
       case NEGBIN_CONDITIONAL:
       case POISSON_CONDITIONAL:

@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
       DescribeCommand.class,
       FitCommand.class,
       HausmanCommand.class,
+      WeightsCommand.class,
+      SpilloverCommand.class,
+      MoranCommand.class,
       DemoCommand.class
     })
 final class Econ4jCommand implements Runnable {
@@ -41,7 +44,7 @@ final class Econ4jCommand implements Runnable {
     out.println(
         "econ4j "
             + Econ4j.version()
-            + ": use a sub-command (describe, fit, hausman, demo); see 'econ4j --help'");
+            + ": use a sub-command (describe, fit, hausman, weights, spillover, moran, demo); see 'econ4j --help'");
   }
 
   /** Prints the library version. */

@@ -5,7 +5,8 @@ package org.econ4j.panel;
  * plm's and Stata's regression output): F = (R&sup2;<sub>*</sub>/df1) / ((1 &minus;
  * R&sup2;<sub>*</sub>)/df2), with R&sup2;<sub>*</sub> the within R&sup2; when fixed effects are
  * absorbed and the R&sup2; otherwise, df1 the number of slopes (without intercept) and df2 the
- * residual degrees of freedom n &minus; K. JSON names: {@code statistic, df1, df2, pValue}.
+ * residual degrees of freedom n &minus; K. JSON names: {@code statistic, df1, df2, pValue}. Pinned
+ * by {@code FeOlsReferenceTest} (plm's F of the within and pooling models on Grunfeld).
  *
  * @param statistic F
  * @param df1 numerator degrees of freedom

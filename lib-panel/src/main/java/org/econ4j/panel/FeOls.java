@@ -58,16 +58,20 @@ import org.econ4j.panel.formula.VaryingSlope;
  *       and {@link SmallSampleCorrection}; F = the exact degrees of freedom absorbed by the fixed
  *       effects ({@link FixedEffects#degreesOfFreedom()}); fixed effects nested in a cluster
  *       variable are detected by the sandwich. HC2/HC3 use leverages that include the fixed-effect
- *       projection, exact (see {@code docs/ols.md}).
+ *       projection, exact (see {@code docs/ols.md}); they are kept for a later {@code
+ *       withVcov(hc2())} when there is at most one FE dimension and n&middot;k&sup2; &le;
+ *       5&middot;10<sup>7</sup>, otherwise computed only when HC2/HC3 is the fit-time vcov.
  * </ol>
  *
  * <p>Fit statistics (fixest definitions, weighted sums with weights): R&sup2; = 1 &minus; RSS/TSS
  * (TSS around the weighted mean); adjusted R&sup2; = 1 &minus; (1 &minus; R&sup2;)(n &minus; 1)/(n
  * &minus; K), K = k + F; within R&sup2; = 1 &minus; RSS/TSS<sub>w</sub> with TSS<sub>w</sub> the
  * sum of squares of demeaned y; within adjusted R&sup2; = 1 &minus; (1 &minus; R&sup2;<sub>w</sub>)
- * (n &minus; F &minus; 1)/(n &minus; K) (plm's convention, which counts the absorbed constant);
- * RMSE = &radic;(RSS/n); Gaussian log-likelihood &minus;n/2 (log 2&pi; + log(RSS/n) + 1) + &frac12;
- * &Sigma; log w<sub>i</sub>; the F-test of all slopes (fixest {@code fitstat(~f)}): F =
+ * (n &minus; F)/(n &minus; F &minus; k) (fixest {@code war2}: n &minus; nb_fe over n &minus; nb_fe
+ * &minus; K, with nb_fe = F the absorbed FE dof and K = k the regressors; plm's adjusted R&sup2; of
+ * a within model uses (n &minus; 1)/(n &minus; F &minus; k) instead); RMSE = &radic;(RSS/n);
+ * Gaussian log-likelihood &minus;n/2 (log 2&pi; + log(RSS/n) + 1) + &frac12; &Sigma; log
+ * w<sub>i</sub>; the F-test of all slopes (fixest {@code fitstat(~f)}): F =
  * (R&sup2;<sub>*</sub>/k<sub>s</sub>) / ((1 &minus; R&sup2;<sub>*</sub>)/(n &minus; K)),
  * R&sup2;<sub>*</sub> the within R&sup2; with fixed effects and R&sup2; otherwise, k<sub>s</sub>
  * the slopes (no intercept), stored as {@link FeOlsResult#fTest()} and in the provenance options
@@ -334,6 +338,11 @@ public final class FeOls implements FeEstimator {
   }
 
   @Override
+  public String toString() {
+    return "FeOls" + provenance().options();
+  }
+
+  @Override
   public RegressionResult fit(Formula formula, Panel panel) {
     return estimate(formula, panel).result();
   }
@@ -357,6 +366,11 @@ public final class FeOls implements FeEstimator {
     BindOptions opts = BindOptions.defaults();
     if (weights != null) {
       opts = opts.withWeights(weights);
+    }
+    for (org.econ4j.panel.formula.FixedEffect f : formula.fixedEffects()) {
+      if (f.slopes().isEmpty() && f.variables().size() > 1) {
+        clusterCols.remove(f.name()); // a combined FE such as a^b serves as its own cluster
+      }
     }
     if (!clusterCols.isEmpty()) {
       for (String c : clusterCols) {

@@ -24,6 +24,13 @@ import org.econ4j.panel.formula.ModelFrame;
 
 /** Steps 3&ndash;6 of {@link FeOls#estimate}: demeaning, rank rules, solve, inference, stats. */
 final class FeOlsFitter {
+  /**
+   * Largest n&middot;k&sup2; for which leverages are computed even when the fit-time vcov does not
+   * need them (so that {@code withVcov(hc2())} works later); beyond, only when HC2/HC3 is asked at
+   * fit time.
+   */
+  static final long LEVERAGE_PRECOMPUTE_LIMIT = 50_000_000L;
+
   private FeOlsFitter() {}
 
   static FeOlsResult fit(
@@ -262,7 +269,7 @@ final class FeOlsFitter {
         vcov instanceof Vcov.Robust
             && (((Vcov.Robust) vcov).type() == Vcov.HcType.HC2
                 || ((Vcov.Robust) vcov).type() == Vcov.HcType.HC3);
-    if (hcLev || FeLeverage.cheap(fe)) {
+    if (hcLev || (FeLeverage.cheap(fe) && (long) n * k * k <= LEVERAGE_PRECOMPUTE_LIMIT)) {
       double[][] xlev = fe == null ? xkOrig : xk;
       ib.leverage(FeLeverage.compute(fe, xlev, w, bread, vcov.spec()));
     }
@@ -290,7 +297,8 @@ final class FeOlsFitter {
       }
       double wr2 = 1 - rss / tssW;
       r2Star = wr2;
-      stats = stats.withWithinR2(wr2).withWithinAdjR2(1 - (1 - wr2) * (n - 1.0) / (n - bigK));
+      stats =
+          stats.withWithinR2(wr2).withWithinAdjR2(1 - (1 - wr2) * (n - fDof) / (n - (double) bigK));
     }
     int slopes = k;
     if (fe == null && frame.hasIntercept() && keptNames.contains(ModelFrame.INTERCEPT)) {

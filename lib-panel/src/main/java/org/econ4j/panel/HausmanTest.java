@@ -43,7 +43,8 @@ import org.econ4j.panel.formula.Formula;
  * </ul>
  *
  * <p>Immutable. JSON names: {@code statistic, df, pValue, method, terms, notes}. Pinned by {@code
- * HausmanTestTest} and {@code PanelLinearModelReferenceTest} (plm {@code phtest} on Grunfeld).
+ * PanelLinearModelTest} (Mundlak, negative statistic) and {@code PanelLinearModelReferenceTest}
+ * (plm {@code phtest} on Grunfeld).
  *
  * <h2>References</h2>
  *
@@ -242,24 +243,10 @@ public final class HausmanTest {
               + "'), remove the '| ...' part");
     }
     PanelLinearModel.Prepared p = PanelLinearModel.prepare(formula, panel, idx, vcov);
-    double[] th = p.thetas(p.components());
-    int nx = p.x.length;
-    List<double[]> cols = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (int j = 0; j < nx; j++) {
-      cols.add(p.quasi(p.x[j], th));
-      names.add(p.names.get(j));
-    }
-    int first = cols.size();
-    for (int j = 0; j < nx; j++) {
-      if (j == p.icpt) {
-        continue;
-      }
-      cols.add(p.demeaned(p.x[j]));
-      names.add("within(" + p.names.get(j) + ")");
-    }
-    double[][] x = cols.toArray(new double[0][]);
-    LeastSquaresFit ls = LeastSquares.defaults().fit(x, p.quasi(p.y, th));
+    Auxiliary aux = auxiliary(p);
+    double[][] x = aux.x;
+    int first = aux.first;
+    LeastSquaresFit ls = LeastSquares.defaults().fit(x, aux.y);
     int[] kept = ls.keptColumns();
     List<Integer> tested = new ArrayList<>();
     List<String> testedNames = new ArrayList<>();
@@ -300,6 +287,39 @@ public final class HausmanTest {
         "regression-based (Mundlak), vcov " + vcov.spec(),
         testedNames,
         List.of());
+  }
+
+  /**
+   * The auxiliary regression of the Mundlak test: y* on [X* X&#771;], * the random-effects
+   * quasi-demeaning, ~ the within demeaning of the slope columns (first = index of the first ~
+   * column).
+   */
+  static final class Auxiliary {
+    final double[][] x;
+    final double[] y;
+    final int first;
+
+    Auxiliary(double[][] x, double[] y, int first) {
+      this.x = x;
+      this.y = y;
+      this.first = first;
+    }
+  }
+
+  static Auxiliary auxiliary(PanelLinearModel.Prepared p) {
+    double[] th = p.thetas(p.components());
+    int nx = p.x.length;
+    List<double[]> cols = new ArrayList<>();
+    for (int j = 0; j < nx; j++) {
+      cols.add(p.quasi(p.x[j], th));
+    }
+    int first = cols.size();
+    for (int j = 0; j < nx; j++) {
+      if (j != p.icpt) {
+        cols.add(p.demeaned(p.x[j]));
+      }
+    }
+    return new Auxiliary(cols.toArray(new double[0][]), p.quasi(p.y, th), first);
   }
 
   private static int indexOfOriginal(PanelLinearModel.Prepared p, int slopeIndex) {

@@ -40,19 +40,23 @@ import org.econ4j.panel.formula.ModelFrame;
  *       differences between consecutive observations of a unit in time order (plm {@code "fd"},
  *       which keeps an intercept).
  *   <li>{@link #random()}: Swamy&ndash;Arora (1972) feasible GLS with individual random effects
- *       (plm {@code "random"}, {@code random.method = "swar"}, {@code xtreg, re}):
- *       &sigma;&sup2;<sub> &epsilon;</sub> = RSS<sub>within</sub>/(n &minus; G &minus;
- *       k<sub>w</sub>), &sigma;&sup2;<sub> 1</sub> = T&middot;RSS<sub>between</sub>/(G &minus;
- *       k<sub>b</sub>), &sigma;&sup2;<sub>u</sub> = max(0, (&sigma;&sup2;<sub>1</sub> &minus;
- *       &sigma;&sup2;<sub>&epsilon;</sub>)/T), &theta;<sub> i</sub> = 1 &minus;
- *       &radic;(&sigma;&sup2;<sub>&epsilon;</sub>/(T<sub>i</sub>&sigma;&sup2;<sub> u</sub> +
- *       &sigma;&sup2;<sub>&epsilon;</sub>)), then OLS of y<sub>it</sub> &minus;
- *       &theta;<sub>i</sub>y&#772;<sub>i</sub> on the same transform of [1 X]. T is the common
- *       number of periods; in unbalanced panels T = n/G is used in &sigma;&sup2;<sub>1</sub> and
- *       &sigma;&sup2;<sub>u</sub> (a simple approximation: plm uses the unbalanced
- *       Swamy&ndash;Arora variant and differs slightly there). &theta; is reported as the fit
- *       statistic {@code theta} (for an unbalanced panel the value at T = n/G) and in the
- *       provenance options {@code theta, sigma2Idios, sigma2Id}.
+ *       (plm {@code "random"}, {@code random.method = "swar"}, {@code xtreg, re}). Balanced panel
+ *       with T periods: &sigma;&sup2;<sub>&epsilon;</sub> = RSS<sub>within</sub>/(n &minus; G
+ *       &minus; k<sub>w</sub>), &sigma;&sup2;<sub>1</sub> = T&middot;RSS<sub>between</sub>/(G
+ *       &minus; k<sub>b</sub>), &sigma;&sup2;<sub>u</sub> = max(0, (&sigma;&sup2;<sub>1</sub>
+ *       &minus; &sigma;&sup2;<sub>&epsilon;</sub>)/T). In general (Baltagi &amp; Chang 1994, which
+ *       reduces to the above when balanced) &sigma;&sup2;<sub>u</sub> = (&Sigma;
+ *       T<sub>i</sub>&ucirc;<sub> i</sub>&sup2; &minus; (G &minus;
+ *       k<sub>b</sub>)&sigma;&sup2;<sub>&epsilon;</sub>) / (n &minus; &Sigma; T<sub>i</sub>&sup2;
+ *       x&#772;<sub>i</sub>'A<sup>&minus;1</sup>x&#772;<sub> i</sub>), &ucirc; the residuals of the
+ *       between regression weighted by T<sub>i</sub>, A = &Sigma;
+ *       T<sub>i</sub>x&#772;<sub>i</sub>x&#772;<sub>i</sub>'. Then &theta;<sub>i</sub> = 1 &minus;
+ *       &radic;(&sigma;&sup2;<sub>&epsilon;</sub>/(T<sub>i</sub>&sigma;&sup2;<sub>u</sub> +
+ *       &sigma;&sup2;<sub>&epsilon;</sub>)) and OLS of y<sub>it</sub> &minus;
+ *       &theta;<sub>i</sub>y&#772;<sub>i</sub> on the same transform of [1 X]. Only balanced panels
+ *       are pinned by reference tests. &theta; is reported as the fit statistic {@code theta} (for
+ *       an unbalanced panel the value at T = n/G) and in the provenance options {@code theta,
+ *       sigma2Idios, sigma2Id}.
  * </ul>
  *
  * <p>Defaults: vcov iid; small-sample correction {@link SmallSampleCorrection#plm()} (iid s&sup2; =
@@ -72,6 +76,9 @@ import org.econ4j.panel.formula.ModelFrame;
  * coefficients in the error components regression models. Econometrica 40(2), 261-275. Baltagi,
  * B.H. (2021). Econometric Analysis of Panel Data, 6th ed., Springer, ch. 2. Wooldridge, J.M.
  * (2010). Econometric Analysis of Cross Section and Panel Data, 2nd ed., MIT Press, ch. 10.
+ * Baltagi, B.H. and Chang, Y.J. (1994). Incomplete panels: a comparative study of alternative
+ * estimators for the unbalanced one-way error component regression model. Journal of Econometrics
+ * 62(2), 67-89.
  */
 public final class PanelLinearModel implements FeEstimator {
 
@@ -201,6 +208,17 @@ public final class PanelLinearModel implements FeEstimator {
    */
   public SmallSampleCorrection ssc() {
     return ssc;
+  }
+
+  @Override
+  public String toString() {
+    return "PanelLinearModel["
+        + kind.label()
+        + ", vcov="
+        + vcov.spec()
+        + ", ssc="
+        + ssc.name()
+        + "]";
   }
 
   /**
@@ -347,7 +365,12 @@ public final class PanelLinearModel implements FeEstimator {
       for (int j = 0; j < x.length; j++) {
         bx[j] = means(x[j]);
       }
-      LeastSquaresFit between = LeastSquares.defaults().fit(bx, means(y));
+      double[] tw = new double[g];
+      for (int u = 0; u < g; u++) {
+        tw[u] = count[u];
+      }
+      // between regression at the observation level (unit means weighted by T_i)
+      LeastSquaresFit between = LeastSquares.defaults().fit(bx, means(y), tw);
       double dfB = g - between.rank();
       if (!(dfW > 0) || !(dfB > 0)) {
         throw new SpecificationException(
@@ -364,8 +387,22 @@ public final class PanelLinearModel implements FeEstimator {
       }
       double s2e = within.rss() / dfW;
       double tBar = (double) n / g;
-      double s21 = tBar * between.rss() / dfB;
-      double s2u = Math.max(0, (s21 - s2e) / tBar);
+      // Baltagi & Chang (1994): tr[(X'PX)^-1 X'ZZ'X] = sum_i T_i^2 xbar_i' A^-1 xbar_i
+      int[] kept = between.keptColumns();
+      double[][] a = between.bread();
+      double tr = 0;
+      for (int u = 0; u < g; u++) {
+        double q = 0;
+        for (int r = 0; r < kept.length; r++) {
+          double row = 0;
+          for (int c = 0; c < kept.length; c++) {
+            row += a[r][c] * bx[kept[c]][u];
+          }
+          q += bx[kept[r]][u] * row;
+        }
+        tr += tw[u] * tw[u] * q;
+      }
+      double s2u = Math.max(0, (between.rss() - dfB * s2e) / (n - tr));
       return new double[] {s2e, s2u, tBar};
     }
 
@@ -619,7 +656,7 @@ public final class PanelLinearModel implements FeEstimator {
           stats
               .withRmse(Math.sqrt(rss / m))
               .withLogLik(-0.5 * m * (Math.log(2 * Math.PI) + 1 + Math.log(rss / m)));
-      return RegressionResult.builder(kind == Kind.RANDOM ? "ols-random" : "ols", formula.source())
+      return RegressionResult.builder("ols", formula.source())
           .dependentVariable(frame.responseName())
           .coefficients(keptNames, beta)
           .dropped(dropped)

@@ -83,6 +83,23 @@ class FeOlsProperties {
   }
 
   @ParameterizedTest
+  @ValueSource(longs = {15, 16})
+  void varyingSlopesEqualInteractedDummies(long seed) {
+    Panel p = OlsTestData.panel(seed, 8, 6, 3);
+    RegressionResult fe = TIGHT.fit(Formula.parse("y ~ x1 | unit[x2] + year"), p);
+    RegressionResult d =
+        TIGHT.fit(Formula.parse("y ~ x1 + factor(unit) + factor(year) + i(unit, x2)"), p);
+    assertClose(
+        fe.coefficient("x1").orElseThrow().estimate(),
+        d.coefficient("x1").orElseThrow().estimate(),
+        1e-8);
+    assertClose(
+        fe.coefficient("x1").orElseThrow().stdError(),
+        d.coefficient("x1").orElseThrow().stdError(),
+        1e-8);
+  }
+
+  @ParameterizedTest
   @ValueSource(longs = {8, 9})
   void weightedEqualsWeightedDummies(long seed) {
     Panel p = OlsTestData.panel(seed, 8, 5, 3);

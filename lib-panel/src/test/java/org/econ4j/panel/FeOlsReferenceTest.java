@@ -28,10 +28,17 @@ class FeOlsReferenceTest {
       FeOls.defaults().withDemeaner(Demeaner.defaults().withTolerance(1e-12));
 
   @BeforeAll
-  static void load() {
+  static void load() throws java.io.IOException {
     trade = ReferenceData.longFormat(DIR + "ref_trade.csv");
     grunfeld = ReferenceData.longFormat(DIR + "ref_grunfeld.csv");
-    tradePanel = Panel.readCsv(ReferenceData.path(DIR + "fixest_trade.csv"));
+    try (java.io.Reader in =
+        new java.io.InputStreamReader(
+            new java.util.zip.GZIPInputStream(
+                java.nio.file.Files.newInputStream(
+                    ReferenceData.path(DIR + "fixest_trade.csv.gz"))),
+            java.nio.charset.StandardCharsets.UTF_8)) {
+      tradePanel = Panel.readCsv(in, CsvOptions.defaults());
+    }
     grunfeldPanel =
         Panel.readCsv(ReferenceData.path(DIR + "plm_Grunfeld.csv")).withIndex("firm", "year");
     tradeFit =
@@ -99,6 +106,8 @@ class FeOlsReferenceTest {
     RegressionResult full =
         tradeFit.withVcov(Vcov.cluster("Origin"), f.withFixefK(SmallSampleCorrection.FixefK.FULL));
     assertRel(se(full, t), ref(trade, m, "se_cl_Origin_Kfixef_full", t), 1e-6);
+    // lm + sandwich::vcovCL(type = "HC1") counts every dummy: fixest K.fixef = "full"
+    assertRel(se(full, t), ref(trade, "lm_dummies_trade", "se_CL_Origin_HC1(sandwich)", t), 1e-6);
     RegressionResult two = tradeFit.withVcov(Vcov.cluster("Origin", "Destination"));
     assertRel(se(two, t), ref(trade, m, "se_cl_twoway_Orig+Dest", t), 1e-6);
     // lm + sandwich cross-check: HC1 with all dummies counted
@@ -169,10 +178,13 @@ class FeOlsReferenceTest {
   void grunfeldPlmWithinStatisticsAndFixedEffects() {
     FeOlsResult r = TIGHT.estimate(Formula.parse("inv ~ value + capital | firm"), grunfeldPanel);
     String m = "plm_within_individual";
+    // fixest war2 = 1 - (1 - wr2)(n - nb_fe)/(n - nb_fe - K); plm: (n - 1)/(n - nb_fe - K)
+    double wr2 = ref(grunfeld, m, "r.squared", "");
     assertRel(
         r.result().fitStats().withinAdjR2().orElseThrow(),
-        ref(grunfeld, m, "adj.r.squared", ""),
+        1 - (1 - wr2) * (200.0 - 10) / (200 - 10 - 2),
         1e-9);
+    assertRel(1 - (1 - wr2) * 199.0 / 188, ref(grunfeld, m, "adj.r.squared", ""), 1e-9);
     assertRel(r.fTest().orElseThrow().statistic(), ref(grunfeld, m, "F_stat", ""), 1e-9);
     for (int g = 1; g <= 10; g++) {
       assertThat(r.fixedEffect("firm", Integer.toString(g)).orElseThrow())
@@ -180,8 +192,13 @@ class FeOlsReferenceTest {
     }
     RegressionResult two =
         TIGHT.fit(Formula.parse("inv ~ value + capital | firm + year"), grunfeldPanel);
+    double wr2two = ref(grunfeld, "plm_within_twoways", "r.squared", "");
     assertRel(
         two.fitStats().withinAdjR2().orElseThrow(),
+        1 - (1 - wr2two) * (200.0 - 29) / (200 - 29 - 2),
+        1e-9);
+    assertRel(
+        1 - (1 - wr2two) * 199.0 / 169,
         ref(grunfeld, "plm_within_twoways", "adj.r.squared", ""),
         1e-9);
   }

@@ -46,6 +46,25 @@ class FeOlsTest {
         .extracting(Note::message)
         .contains("x3 is absorbed by the fixed effect 'year'", "x4 is collinear with x1, x2");
     assertThat(r.notes()).extracting(Note::kind).contains(Note.Kind.ABSORBED, Note.Kind.COLLINEAR);
+    String table =
+        org.econ4j.core.table.RegressionTable.of(r).render(org.econ4j.core.table.TableFormat.TEXT);
+    assertThat(table).contains("x1", "(absorbed)", "(collinear)", "x4 is collinear with x1, x2");
+  }
+
+  @Test
+  void absorptionByACombinationSurvivesApproximateDemeaning() {
+    double[] year = P.numeric("year");
+    String[] unit = P.labels("unit");
+    double[] z = new double[year.length];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = 0.3 * year[i] + unit[i].length() + Integer.parseInt(unit[i].substring(1));
+    }
+    Panel p = P.withColumn("z", z);
+    RegressionResult r = FeOls.defaults().fit(Formula.parse("y ~ x1 + z | unit + year + firm"), p);
+    assertThat(r.keptTerms()).containsExactly("x1");
+    assertThat(r.notes())
+        .extracting(Note::message)
+        .contains("z is absorbed by the fixed effects 'unit', 'year', 'firm'");
   }
 
   @Test
@@ -210,6 +229,14 @@ class FeOlsTest {
   }
 
   @Test
+  void clusterOnACombinedFixedEffect() {
+    Formula f = Formula.parse("y ~ x1 | year + unit^firm");
+    RegressionResult r = FeOls.defaults().withVcov(Vcov.cluster("unit^firm")).fit(f, P);
+    assertThat(r.vcov().label()).contains("unit^firm");
+    assertThat(r.coefficient("x1").orElseThrow().stdError()).isPositive();
+  }
+
+  @Test
   void neweyWestNeedsATimeIndex() {
     assertThatThrownBy(
             () ->
@@ -270,6 +297,21 @@ class FeOlsTest {
             "vcov 'hc2' with several fixed effects needs their exact leverage, computed only for"
                 + " at most 2000 levels beyond the largest dimension")
         .hasMessageContaining("use hetero (HC1) or a cluster vcov");
+  }
+
+  @Test
+  void leveragesKeptForOneFixedEffectOnly() {
+    Formula one = Formula.parse("y ~ x1 + x2 | unit");
+    RegressionResult later = FeOls.defaults().fit(one, P).withVcov(Vcov.hc3());
+    RegressionResult now = FeOls.defaults().withVcov(Vcov.hc3()).fit(one, P);
+    assertThat(later.coefficient("x1").orElseThrow().stdError())
+        .isEqualTo(now.coefficient("x1").orElseThrow().stdError());
+    RegressionResult two = FeOls.defaults().fit(Formula.parse("y ~ x1 + x2 | unit + year"), P);
+    assertThatThrownBy(() -> two.withVcov(Vcov.hc2()))
+        .isInstanceOf(SpecificationException.class)
+        .hasMessage(
+            "vcov 'hc2' needs the leverages h_ii, which this estimator did not provide; use hetero"
+                + " or hc0");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.econ4j.core.Note;
 import org.econ4j.core.RegressionResult;
@@ -80,8 +81,28 @@ class PanelLinearModelTest {
     RegressionResult re = PanelLinearModel.random().fit(F, P);
     double theta = re.fitStats().theta().orElseThrow();
     assertThat(theta).isBetween(0.0, 1.0);
-    assertThat(re.model()).isEqualTo("ols-random");
+    assertThat(re.model()).isEqualTo("ols");
+    assertThat(re.provenance().options()).containsEntry("model", "random");
     assertThat(re.provenance().options()).containsKeys("sigma2Idios", "sigma2Id", "theta");
+  }
+
+  @Test
+  void randomEffectsOnAnUnbalancedPanel() {
+    int[] rows = new int[P.rows()];
+    int k = 0;
+    for (int i = 0; i < P.rows(); i++) {
+      int unit = i / 6;
+      int t = i % 6;
+      if (unit == 0 || unit > 3 || t < 6 - unit) {
+        rows[k++] = i;
+      }
+    }
+    Panel u = P.selectRows(Arrays.copyOf(rows, k));
+    RegressionResult re = PanelLinearModel.random().fit(F, u);
+    assertThat(re.nobs()).isEqualTo(k).isLessThan(P.rows());
+    assertThat(re.fitStats().theta().orElseThrow()).isBetween(0.0, 1.0);
+    double s2u = Double.parseDouble(re.provenance().options().get("sigma2Id"));
+    assertThat(s2u).isGreaterThanOrEqualTo(0.0);
   }
 
   @Test

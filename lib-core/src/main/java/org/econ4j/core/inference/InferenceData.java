@@ -44,6 +44,7 @@ public final class InferenceData {
   private final int[] unit;
   private final boolean normal;
   private final ToIntFunction<List<String>> fixefDofOf;
+  private final Map<String, double[]> columns;
 
   private InferenceData(Builder b) {
     this.bread = copy(b.bread);
@@ -58,6 +59,7 @@ public final class InferenceData {
     this.unit = b.unit;
     this.normal = b.normal;
     this.fixefDofOf = b.fixefDofOf;
+    this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(b.columns));
   }
 
   /**
@@ -304,6 +306,51 @@ public final class InferenceData {
     return unit;
   }
 
+  // --- Access for Vcov.Custom implementations (e.g. Conley standard errors in lib-spatial) ---
+
+  /**
+   * The per-observation scores, for {@link Vcov.Custom} implementations that build their own meat.
+   *
+   * @return K arrays of length n (a copy)
+   */
+  public double[][] scores() {
+    return copy(scores);
+  }
+
+  /**
+   * @return the time codes given to {@link Builder#time(int[])} (a copy), if any
+   */
+  public Optional<int[]> timeCodes() {
+    return time == null ? Optional.empty() : Optional.of(time.clone());
+  }
+
+  /**
+   * @return the unit codes given to {@link Builder#unit(int[])} (a copy), if any
+   */
+  public Optional<int[]> unitCodes() {
+    return unit == null ? Optional.empty() : Optional.of(unit.clone());
+  }
+
+  /**
+   * @return names of the extra numeric columns registered with {@link Builder#column(String,
+   *     double[])} (e.g. the coordinates a {@link Vcov.Custom} asked for through {@link
+   *     Vcov.Custom#columns()})
+   */
+  public Set<String> columnNames() {
+    return columns.keySet();
+  }
+
+  /**
+   * An extra numeric column on the estimation sample (aligned with the scores).
+   *
+   * @param name the column name
+   * @return its values (a copy), or empty if the estimator did not register it
+   */
+  public Optional<double[]> column(String name) {
+    double[] c = columns.get(Objects.requireNonNull(name, "name"));
+    return c == null ? Optional.empty() : Optional.of(c.clone());
+  }
+
   /** Accumulates an {@link InferenceData}; not thread-safe. */
   public static final class Builder {
     private final double[][] bread;
@@ -318,6 +365,7 @@ public final class InferenceData {
     private int[] unit;
     private boolean normal;
     private ToIntFunction<List<String>> fixefDofOf;
+    private final Map<String, double[]> columns = new LinkedHashMap<>();
 
     private Builder(double[][] bread, double[][] scores, int nobs) {
       Objects.requireNonNull(bread, "bread");
@@ -455,6 +503,25 @@ public final class InferenceData {
      */
     public Builder fixefDofFunction(ToIntFunction<List<String>> f) {
       this.fixefDofOf = Objects.requireNonNull(f, "fixefDofFunction");
+      return this;
+    }
+
+    /**
+     * Registers an extra numeric column on the estimation sample, e.g. the latitude and longitude a
+     * {@link Vcov.Custom} lists in {@link Vcov.Custom#columns()}.
+     *
+     * @param name column name
+     * @param values values per observation (taken over)
+     * @return this builder
+     */
+    public Builder column(String name, double[] values) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(values, "values");
+      if (values.length != nobs) {
+        throw new IllegalArgumentException(
+            "column '" + name + "' has length " + values.length + " but nobs is " + nobs);
+      }
+      columns.put(name, values);
       return this;
     }
 

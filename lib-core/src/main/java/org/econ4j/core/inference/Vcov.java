@@ -354,6 +354,17 @@ public sealed interface Vcov
    */
   non-sealed interface Custom extends Vcov {
     /**
+     * The numeric data columns this type needs on the estimation sample (e.g. latitude and
+     * longitude). An estimator fitting with a custom type registers each of them with {@link
+     * InferenceData.Builder#column(String, double[])} on the kept rows.
+     *
+     * @return column names, empty by default
+     */
+    default List<String> columns() {
+      return List.of();
+    }
+
+    /**
      * Computes the matrix.
      *
      * @param data the estimator's inference data
