@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TableFormat tf = TableFormat.parse(format);
+    TableFormat tf = Output.parseFormat(format, false);
     PrintWriter w = spec.commandLine().getOut();
     Panel cop = DemoData.copatents();
     Panel reg = DemoData.regions();

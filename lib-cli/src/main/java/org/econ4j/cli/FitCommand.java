@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.econ4j.cli.internal.Json;
 import org.econ4j.cli.internal.Records;
@@ -122,8 +123,9 @@ final class FitCommand implements Callable<Integer> {
     if (repeat < 1) {
       throw new CliException("option '--repeat' must be at least 1, got " + repeat);
     }
-    boolean json = format.trim().equalsIgnoreCase("json");
-    TableFormat tf = json ? TableFormat.TEXT : TableFormat.parse(format);
+    TableFormat parsedFormat = Output.parseFormat(format, true);
+    boolean json = parsedFormat == null;
+    TableFormat tf = json ? TableFormat.TEXT : parsedFormat;
     RegressionTable.Statistic stat = parseStatistic(statistic);
     Models.Spec modelSpec =
         new Models.Spec(
@@ -140,7 +142,21 @@ final class FitCommand implements Callable<Integer> {
     for (String f : formulas) {
       parsed.add(Formula.parse(f));
     }
+    String vcovName = vcov.trim().toLowerCase(Locale.ROOT);
+    if ((vcovName.startsWith("nw") || vcovName.startsWith("dk")) && dataOptions.index == null) {
+      throw new CliException(
+          "vcov '" + vcov + "' needs the time dimension of a panel; add --index unit,time");
+    }
     Panel panel = dataOptions.read();
+    if (weights != null) {
+      DataOptions.requireColumn(panel, weights, "--weights");
+    }
+    if (offset != null) {
+      DataOptions.requireColumn(panel, offset, "--offset");
+    }
+    if (exposure != null) {
+      DataOptions.requireColumn(panel, exposure, "--exposure");
+    }
     List<Note> extra = new ArrayList<>();
     if (panel.rows() < dataOptions.rowsRead) {
       extra.add(Output.subsetNote(dataOptions, panel.rows()));

@@ -77,8 +77,9 @@ final class HausmanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    boolean json = format.trim().equalsIgnoreCase("json");
-    TableFormat tf = json ? TableFormat.TEXT : TableFormat.parse(format);
+    TableFormat parsedFormat = Output.parseFormat(format, true);
+    boolean json = parsedFormat == null;
+    TableFormat tf = json ? TableFormat.TEXT : parsedFormat;
     String m = method.trim().toLowerCase(Locale.ROOT);
     if (!m.equals("classic") && !m.equals("mundlak")) {
       throw new CliException(
