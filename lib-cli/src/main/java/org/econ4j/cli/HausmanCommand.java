@@ -118,7 +118,8 @@ final class HausmanCommand implements Callable<Integer> {
     if (json) {
       ObjectNode doc = Json.document();
       doc.put("test", "hausman");
-      doc.put("method", test.method());
+      doc.put("method", m);
+      doc.put("methodLabel", test.method());
       doc.put("formula", formula);
       Json.number(doc, "statistic", test.statistic());
       doc.put("df", test.df());

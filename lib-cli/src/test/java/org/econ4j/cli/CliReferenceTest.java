@@ -402,4 +402,28 @@ class CliReferenceTest {
           Tolerances.SE);
     }
   }
+
+  @Test
+  void mundlakHausmanJsonNamesTheMethodAsTheOptionDoes() throws Exception {
+    CliRunner.Result r =
+        CliRunner.run(
+            "hausman",
+            "--data",
+            ReferenceData.path(GRUNFELD).toString(),
+            "--formula",
+            "inv ~ value + capital",
+            "--index",
+            "firm,year",
+            "--method",
+            "mundlak",
+            "--format",
+            "json");
+    assertThat(r.err()).isEmpty();
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertThat(doc.get("method").asText()).isEqualTo("mundlak");
+    assertThat(doc.get("methodLabel").asText()).contains("Mundlak").contains("cluster:firm");
+    assertThat(doc.get("df").asInt()).isEqualTo(2);
+    assertThat(doc.get("models")).isEmpty();
+    assertThat(doc.get("statistic").asDouble()).isPositive();
+  }
 }
