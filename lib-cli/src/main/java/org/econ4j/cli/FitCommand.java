@@ -61,7 +61,8 @@ final class FitCommand implements Callable<Integer> {
       defaultValue = "iid",
       paramLabel = "TYPE",
       description =
-          "iid | hetero | hc0 | hc1 | hc2 | hc3 | cluster:a | cluster:a+b | nw:L | dk:L | conley:lat,lon,km"
+          "iid | hetero | hc0 | hc1 | hc2 | hc3 | cluster:a | cluster:a+b | cluster:a^b | nw:L | dk:L"
+              + " | conley:lat,lon,km"
               + " (default: ${DEFAULT-VALUE}).")
   String vcov;
 
@@ -70,7 +71,7 @@ final class FitCommand implements Callable<Integer> {
       paramLabel = "PRESET",
       description =
           "Small-sample correction: fixest | stata-regress | stata-areg | stata-xtreg | stata-reghdfe"
-              + " | stata-ppmlhdfe | plm (default: fixest for ols, poisson and negbin).")
+              + " | stata-ppmlhdfe | plm | none (default: fixest for ols, poisson and negbin).")
   String ssc;
 
   @Option(names = "--weights", paramLabel = "COLUMN", description = "Observation weights.")
@@ -147,7 +148,7 @@ final class FitCommand implements Callable<Integer> {
       throw new CliException(
           "vcov '" + vcov + "' needs the time dimension of a panel; add --index unit,time");
     }
-    Panel panel = dataOptions.read();
+    Panel panel = withClusterCombinations(dataOptions.read(), vcov);
     if (weights != null) {
       DataOptions.requireColumn(panel, weights, "--weights");
     }
@@ -222,6 +223,54 @@ final class FitCommand implements Callable<Integer> {
     }
     Output.write(spec.commandLine(), out, text.toString());
     return Main.OK;
+  }
+
+  /**
+   * Adds a categorical column {@code a^b} for each cluster variable written as a combination
+   * (fixest {@code vcov = ~a^b}: one cluster per observed pair), so that {@code --vcov cluster:a^b}
+   * works.
+   */
+  static Panel withClusterCombinations(Panel panel, String vcov) {
+    String v = vcov.trim();
+    if (!v.toLowerCase(Locale.ROOT).startsWith("cluster:")) {
+      return panel;
+    }
+    Panel p = panel;
+    for (String name : v.substring("cluster:".length()).split("\\+", -1)) {
+      String n = name.trim();
+      if (!n.contains("^") || p.hasColumn(n)) {
+        continue;
+      }
+      String[] parts = n.split("\\^", -1);
+      String[][] labels = new String[parts.length][];
+      for (int j = 0; j < parts.length; j++) {
+        String part = parts[j].trim();
+        if (!p.hasColumn(part)) {
+          throw new CliException(
+              "unknown cluster column '"
+                  + part
+                  + "' in vcov '"
+                  + vcov
+                  + "'; known columns: "
+                  + String.join(", ", p.columnNames()));
+        }
+        labels[j] = p.labels(part);
+      }
+      String[] combined = new String[p.rows()];
+      for (int i = 0; i < combined.length; i++) {
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < parts.length && sb != null; j++) {
+          if (labels[j][i] == null) {
+            sb = null;
+          } else {
+            sb.append(j == 0 ? "" : "^").append(labels[j][i]);
+          }
+        }
+        combined[i] = sb == null ? null : sb.toString();
+      }
+      p = p.withCategorical(n, combined);
+    }
+    return p;
   }
 
   static RegressionTable.Statistic parseStatistic(String s) {
