@@ -91,7 +91,9 @@ public final class Main {
     }
     if (ex instanceof SpecificationException
         || ex instanceof IllegalArgumentException
-        || ex instanceof CliException) {
+        || ex instanceof CliException
+        || ex instanceof java.io.IOException
+        || ex instanceof java.io.UncheckedIOException) {
       return USAGE;
     }
     return ESTIMATION;

@@ -124,4 +124,15 @@ class CliErrorsTest {
       assertThat(r.out()).startsWith("Usage: econ4j " + cmd);
     }
   }
+
+  @Test
+  void demoDataIntoAFileIsAUsageError() {
+    Path file = ReferenceData.write(dir, "taken.txt", "x");
+    CliRunner.Result r = CliRunner.run("demo", "--write-data", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .startsWith("econ4j: could not write the demo data into '" + file + "' (")
+        .endsWith("); give a directory (created if missing) with --write-data\n");
+    assertThat(r.err().split("\n")).hasSize(1);
+  }
 }
