@@ -39,6 +39,12 @@ class CliErrorsTest {
         "invalid value for option '--repeat': 'x' is not an int; try 'econ4j fit --help'");
     assertUsage(
         CliRunner.run("tobit"), "unmatched argument at index 0: 'tobit'; try 'econ4j --help'");
+    CliRunner.Result none = CliRunner.run();
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.out()).isEmpty();
+    assertThat(none.err())
+        .startsWith("econ4j: a sub-command is needed; use one of describe, fit, hausman, demo")
+        .endsWith(" (see 'econ4j --help')\n");
   }
 
   @Test
