@@ -45,6 +45,14 @@ final class DataOptions {
     rowsRead = p.rows();
     if (subset != null) {
       p = p.filter(subset);
+      if (p.rows() == 0) {
+        throw new CliException(
+            "option '--subset' keeps none of the "
+                + rowsRead
+                + " rows: no row satisfies '"
+                + subset
+                + "'; check the condition");
+      }
     }
     if (index != null) {
       String[] parts = index.split(",", -1);
@@ -54,9 +62,31 @@ final class DataOptions {
                 + index
                 + "'; write --index unit,time");
       }
+      for (String part : parts) {
+        requireColumn(p, part.trim(), "--index");
+      }
       p = p.withIndex(parts[0].trim(), parts[1].trim());
     }
     readMs = (System.nanoTime() - t0) / 1_000_000;
     return p;
+  }
+
+  /**
+   * Checks that a column named by an option exists.
+   *
+   * @param p the data
+   * @param column the column name
+   * @param option the option that names it
+   */
+  static void requireColumn(Panel p, String column, String option) {
+    if (!p.hasColumn(column)) {
+      throw new CliException(
+          "unknown column '"
+              + column
+              + "' in option '"
+              + option
+              + "'; known columns: "
+              + String.join(", ", p.columnNames()));
+    }
   }
 }

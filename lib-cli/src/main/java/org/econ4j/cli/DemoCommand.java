@@ -2,6 +2,7 @@ package org.econ4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -47,16 +48,27 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TableFormat tf = TableFormat.parse(format);
+    TableFormat tf = Output.parseFormat(format, false);
     PrintWriter w = spec.commandLine().getOut();
     Panel cop = DemoData.copatents();
     Panel reg = DemoData.regions();
     Panel net = DemoData.copublications();
     if (writeData != null) {
-      Files.createDirectories(writeData);
-      cop.writeCsv(writeData.resolve("copatents.csv"));
-      reg.writeCsv(writeData.resolve("regions.csv"));
-      net.writeCsv(writeData.resolve("copublications.csv"));
+      try {
+        Files.createDirectories(writeData);
+        cop.writeCsv(writeData.resolve("copatents.csv"));
+        reg.writeCsv(writeData.resolve("regions.csv"));
+        net.writeCsv(writeData.resolve("copublications.csv"));
+      } catch (IOException | UncheckedIOException e) {
+        throw new CliException(
+            "could not write the demo data into '"
+                + writeData
+                + "' ("
+                + e.getClass().getSimpleName()
+                + ": "
+                + e.getMessage()
+                + "); give a directory (created if missing) with --write-data");
+      }
       w.println("Wrote copatents.csv, regions.csv and copublications.csv to " + writeData);
       w.println();
     }

@@ -122,19 +122,13 @@ final class DescribeCommand implements Callable<Integer> {
               + "'; use one of "
               + String.join(", ", kinds));
     }
-    boolean json = format.trim().equalsIgnoreCase("json");
-    TableFormat tf = json ? TableFormat.TEXT : TableFormat.parse(format);
+    TableFormat parsedFormat = Output.parseFormat(format, true);
+    boolean json = parsedFormat == null;
+    TableFormat tf = json ? TableFormat.TEXT : parsedFormat;
     Panel panel = dataOptions.read();
     List<Note> readNotes = new ArrayList<>();
     if (panel.rows() < dataOptions.rowsRead) {
-      readNotes.add(
-          Note.of(
-              Note.Kind.SUBSET,
-              dataOptions.rowsRead - panel.rows(),
-              (dataOptions.rowsRead - panel.rows())
-                  + " rows dropped by --subset '"
-                  + dataOptions.subset
-                  + "'"));
+      readNotes.add(Output.subsetNote(dataOptions, panel.rows()));
     }
     List<String> variables = variables(panel);
     ObjectNode doc = Json.document();

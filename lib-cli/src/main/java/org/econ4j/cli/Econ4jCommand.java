@@ -5,6 +5,7 @@ import org.econ4j.core.Econ4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The root {@code econ4j} command; the work is done by its sub-commands. */
 @Command(
@@ -39,12 +40,15 @@ final class Econ4jCommand implements Runnable {
     return verbose;
   }
 
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Without a sub-command: a usage error (exit code 2) naming the sub-commands. */
   @Override
   public void run() {
-    out.println(
-        "econ4j "
-            + Econ4j.version()
-            + ": use a sub-command (describe, fit, hausman, weights, spillover, moran, demo); see 'econ4j --help'");
+    throw new CliException(
+        "a sub-command is needed; use one of "
+            + String.join(", ", spec.subcommands().keySet())
+            + " (see 'econ4j --help')");
   }
 
   /** Prints the library version. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.econ4j.cli.internal.Json;
 import org.econ4j.cli.internal.Records;
@@ -60,7 +61,8 @@ final class FitCommand implements Callable<Integer> {
       defaultValue = "iid",
       paramLabel = "TYPE",
       description =
-          "iid | hetero | hc0 | hc1 | hc2 | hc3 | cluster:a | cluster:a+b | nw:L | dk:L | conley:lat,lon,km"
+          "iid | hetero | hc0 | hc1 | hc2 | hc3 | cluster:a | cluster:a+b | cluster:a^b | nw:L | dk:L"
+              + " | conley:lat,lon,km"
               + " (default: ${DEFAULT-VALUE}).")
   String vcov;
 
@@ -69,7 +71,7 @@ final class FitCommand implements Callable<Integer> {
       paramLabel = "PRESET",
       description =
           "Small-sample correction: fixest | stata-regress | stata-areg | stata-xtreg | stata-reghdfe"
-              + " | stata-ppmlhdfe | plm (default: fixest for ols, poisson and negbin).")
+              + " | stata-ppmlhdfe | plm | none (default: fixest for ols, poisson and negbin).")
   String ssc;
 
   @Option(names = "--weights", paramLabel = "COLUMN", description = "Observation weights.")
@@ -122,8 +124,9 @@ final class FitCommand implements Callable<Integer> {
     if (repeat < 1) {
       throw new CliException("option '--repeat' must be at least 1, got " + repeat);
     }
-    boolean json = format.trim().equalsIgnoreCase("json");
-    TableFormat tf = json ? TableFormat.TEXT : TableFormat.parse(format);
+    TableFormat parsedFormat = Output.parseFormat(format, true);
+    boolean json = parsedFormat == null;
+    TableFormat tf = json ? TableFormat.TEXT : parsedFormat;
     RegressionTable.Statistic stat = parseStatistic(statistic);
     Models.Spec modelSpec =
         new Models.Spec(
@@ -140,7 +143,21 @@ final class FitCommand implements Callable<Integer> {
     for (String f : formulas) {
       parsed.add(Formula.parse(f));
     }
-    Panel panel = dataOptions.read();
+    String vcovName = vcov.trim().toLowerCase(Locale.ROOT);
+    if ((vcovName.startsWith("nw") || vcovName.startsWith("dk")) && dataOptions.index == null) {
+      throw new CliException(
+          "vcov '" + vcov + "' needs the time dimension of a panel; add --index unit,time");
+    }
+    Panel panel = withClusterCombinations(dataOptions.read(), vcov);
+    if (weights != null) {
+      DataOptions.requireColumn(panel, weights, "--weights");
+    }
+    if (offset != null) {
+      DataOptions.requireColumn(panel, offset, "--offset");
+    }
+    if (exposure != null) {
+      DataOptions.requireColumn(panel, exposure, "--exposure");
+    }
     List<Note> extra = new ArrayList<>();
     if (panel.rows() < dataOptions.rowsRead) {
       extra.add(Output.subsetNote(dataOptions, panel.rows()));
@@ -206,6 +223,54 @@ final class FitCommand implements Callable<Integer> {
     }
     Output.write(spec.commandLine(), out, text.toString());
     return Main.OK;
+  }
+
+  /**
+   * Adds a categorical column {@code a^b} for each cluster variable written as a combination
+   * (fixest {@code vcov = ~a^b}: one cluster per observed pair), so that {@code --vcov cluster:a^b}
+   * works.
+   */
+  static Panel withClusterCombinations(Panel panel, String vcov) {
+    String v = vcov.trim();
+    if (!v.toLowerCase(Locale.ROOT).startsWith("cluster:")) {
+      return panel;
+    }
+    Panel p = panel;
+    for (String name : v.substring("cluster:".length()).split("\\+", -1)) {
+      String n = name.trim();
+      if (!n.contains("^") || p.hasColumn(n)) {
+        continue;
+      }
+      String[] parts = n.split("\\^", -1);
+      String[][] labels = new String[parts.length][];
+      for (int j = 0; j < parts.length; j++) {
+        String part = parts[j].trim();
+        if (!p.hasColumn(part)) {
+          throw new CliException(
+              "unknown cluster column '"
+                  + part
+                  + "' in vcov '"
+                  + vcov
+                  + "'; known columns: "
+                  + String.join(", ", p.columnNames()));
+        }
+        labels[j] = p.labels(part);
+      }
+      String[] combined = new String[p.rows()];
+      for (int i = 0; i < combined.length; i++) {
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < parts.length && sb != null; j++) {
+          if (labels[j][i] == null) {
+            sb = null;
+          } else {
+            sb.append(j == 0 ? "" : "^").append(labels[j][i]);
+          }
+        }
+        combined[i] = sb == null ? null : sb.toString();
+      }
+      p = p.withCategorical(n, combined);
+    }
+    return p;
   }
 
   static RegressionTable.Statistic parseStatistic(String s) {

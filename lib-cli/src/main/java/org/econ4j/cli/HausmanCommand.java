@@ -77,8 +77,9 @@ final class HausmanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    boolean json = format.trim().equalsIgnoreCase("json");
-    TableFormat tf = json ? TableFormat.TEXT : TableFormat.parse(format);
+    TableFormat parsedFormat = Output.parseFormat(format, true);
+    boolean json = parsedFormat == null;
+    TableFormat tf = json ? TableFormat.TEXT : parsedFormat;
     String m = method.trim().toLowerCase(Locale.ROOT);
     if (!m.equals("classic") && !m.equals("mundlak")) {
       throw new CliException(
@@ -117,7 +118,8 @@ final class HausmanCommand implements Callable<Integer> {
     if (json) {
       ObjectNode doc = Json.document();
       doc.put("test", "hausman");
-      doc.put("method", test.method());
+      doc.put("method", m);
+      doc.put("methodLabel", test.method());
       doc.put("formula", formula);
       Json.number(doc, "statistic", test.statistic());
       doc.put("df", test.df());

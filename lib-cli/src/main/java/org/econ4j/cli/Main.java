@@ -57,9 +57,13 @@ public final class Main {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          e.println("econ4j: " + ex.getMessage());
           CommandLine c = ex.getCommandLine();
-          e.println("try '" + c.getCommandSpec().qualifiedName() + " --help'");
+          e.println(
+              "econ4j: "
+                  + lowerFirst(message(ex))
+                  + "; try '"
+                  + c.getCommandSpec().qualifiedName()
+                  + " --help'");
           e.flush();
           return USAGE;
         });
@@ -87,10 +91,21 @@ public final class Main {
     }
     if (ex instanceof SpecificationException
         || ex instanceof IllegalArgumentException
-        || ex instanceof CliException) {
+        || ex instanceof CliException
+        || ex instanceof java.io.IOException
+        || ex instanceof java.io.UncheckedIOException) {
       return USAGE;
     }
     return ESTIMATION;
+  }
+
+  private static String lowerFirst(String m) {
+    if (m.length() > 1
+        && Character.isUpperCase(m.charAt(0))
+        && !Character.isUpperCase(m.charAt(1))) {
+      return Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    }
+    return m;
   }
 
   static String message(Throwable ex) {

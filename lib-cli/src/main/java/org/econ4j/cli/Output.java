@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.econ4j.core.Note;
+import org.econ4j.core.table.TableFormat;
 import picocli.CommandLine;
 
 /** Writes a command's text to standard output or to {@code --out}. */
@@ -43,6 +45,31 @@ final class Output {
   static Note subsetNote(DataOptions d, int rowsAfter) {
     long dropped = (long) d.rowsRead - rowsAfter;
     return Note.of(
-        Note.Kind.SUBSET, dropped, dropped + " rows dropped by --subset '" + d.subset + "'");
+        Note.Kind.SUBSET,
+        dropped,
+        dropped + (dropped == 1 ? " row" : " rows") + " dropped by --subset '" + d.subset + "'");
+  }
+
+  /**
+   * Parses {@code --format}.
+   *
+   * @param format the option's value
+   * @param jsonAllowed whether the command writes JSON
+   * @return the table format, or {@code null} for {@code json}
+   */
+  static TableFormat parseFormat(String format, boolean jsonAllowed) {
+    String n = format.trim().toLowerCase(Locale.ROOT);
+    if (jsonAllowed && n.equals("json")) {
+      return null;
+    }
+    try {
+      return TableFormat.parse(n);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(
+          "option '--format' has the unknown value '"
+              + format
+              + "'; use one of text, markdown, latex, html, csv"
+              + (jsonAllowed ? ", json" : ""));
+    }
   }
 }

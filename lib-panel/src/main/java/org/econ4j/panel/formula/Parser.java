@@ -734,6 +734,9 @@ final class Parser {
         ref = parseLevels();
       } else if (fn.equals("i") && with.isEmpty() && ref.isEmpty()) {
         with = Optional.of(parseOr());
+      } else if (fn.equals("i") && with.isPresent() && ref.isEmpty() && isLevelStart(peek())) {
+        // fixest's positional third argument: i(period, treat, 5) means ref = 5
+        ref = parseLevels();
       } else {
         throw error(
             peek(),
@@ -744,6 +747,13 @@ final class Parser {
     }
     expect(")", " to close '" + fn + "('");
     return fn.equals("i") ? new Term.Indicator(v.text, with, ref) : new Term.Factor(v.text, ref);
+  }
+
+  private boolean isLevelStart(Token t) {
+    return t.kind == Kind.NUMBER
+        || t.kind == Kind.STRING
+        || t.is("-")
+        || (t.kind == Kind.NAME && t.text.equals("c") && peek(1).is("("));
   }
 
   private List<String> parseLevels() {

@@ -108,6 +108,21 @@ class FormulaTest {
   }
 
   @Test
+  void indicatorTakesTheReferenceAsPositionalThirdArgumentAsFixestDoes() {
+    assertThat(Formula.parse("y ~ i(period, treat, 5)").terms().get(0))
+        .isEqualTo(new Term.Indicator("period", Optional.of(v("treat")), List.of("5")));
+    assertThat(Formula.parse("y ~ i(period, treat, c(4, 5))").toString())
+        .isEqualTo("y ~ i(period, treat, ref = c(4, 5))");
+    assertThat(Formula.parse("y ~ i(g, x, 'a')").terms().get(0))
+        .isEqualTo(new Term.Indicator("g", Optional.of(v("x")), List.of("a")));
+    assertThatThrownBy(() -> Formula.parse("y ~ i(period, treat, 5, 6)"))
+        .isInstanceOf(SpecificationException.class)
+        .hasMessage(
+            "formula 'y ~ i(period, treat, 5, 6)' has a syntax error at position 24: expected"
+                + " 'ref = ...' as the last argument of i()");
+  }
+
+  @Test
   void parsesTimeOperatorsAliasesAndRanges() {
     Formula f = Formula.parse("y ~ l(x, 1) + lag(z, 2) + f(x) + lead(x, 3) + d(x, 1) + diff(w)");
     assertThat(f.toString())
