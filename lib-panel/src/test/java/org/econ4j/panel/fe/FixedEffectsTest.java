@@ -191,7 +191,8 @@ class FixedEffectsTest {
     assertThat(r.absorbed()).isEqualTo(5); // rank of [unit, year] = 3 + 3 - 1
     assertThat(r.redundant()).isEqualTo(4);
     assertThat(r.exact()).isTrue();
-    assertThat(r.method()).contains("pivoted-Cholesky rank of the 3 further level indicators");
+    assertThat(r.method())
+        .contains("exact integer rank of the cycle constraints on the 3 further levels");
     FeDegreesOfFreedom bound = redundantThird.degreesOfFreedomBound();
     assertThat(bound.exact()).isFalse();
     assertThat(bound.redundant()).isEqualTo(2); // 1 component + 1 further dimension
