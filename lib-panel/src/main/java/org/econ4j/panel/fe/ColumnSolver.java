@@ -78,7 +78,10 @@ final class ColumnSolver {
       default:
         // three or more intercept dimensions: CG on the Schur complement needs far fewer passes
         // over the rows than projections even on well-connected graphs (5 vs 8 x 3 on base_dgp)
-        apBudget = pr.interceptsOnly && pr.terms >= 3 ? 0 : Math.min(switchIter, maxIter);
+        apBudget =
+            (pr.interceptsOnly && pr.terms >= 3) || pr.twoWayRows
+                ? 0
+                : Math.min(switchIter, maxIter);
     }
     boolean done = false;
     if (apBudget > 0) {
@@ -520,7 +523,7 @@ final class ColumnSolver {
   // ------------------------------------------------------------------ conjugate gradients
 
   private boolean cg(double[] y, double[] c, double[] r, int budget) {
-    if (pr.schurApplies() && (pr.terms >= 3 || pr.schur() != null)) {
+    if (pr.schurApplies() && (pr.terms >= 3 || pr.twoWayRows || pr.schur() != null)) {
       // three or more dimensions: always; two: only when the explicit Schur complement is cheap
       return cgSchur(y, c, r, budget);
     }
@@ -785,7 +788,7 @@ final class ColumnSolver {
         }
       }
     }
-    SchurMatrix explicit = pr.schur();
+    SchurMatrix explicit = pr.twoWayRows ? null : pr.schur();
     if (explicit != null) {
       boolean done = cgCompact(explicit, b, c, budget);
       largestAndResidual(y, c, s, rc, ro, sw, wl, lg, buf, out);
@@ -966,6 +969,23 @@ final class ColumnSolver {
     int[] start = s.start;
     int nr = rc.length;
     int gl = wl.length;
+    if (nr == 1 && sw == null) {
+      int[] c0 = rc[0];
+      int o0 = ro[0];
+      for (int g = 0; g < gl; g++) {
+        int lo = start[g];
+        int hi = start[g + 1];
+        double m = 0;
+        for (int r = lo; r < hi; r++) {
+          m += v[o0 + c0[r]];
+        }
+        m = wl[g] > 0 ? m / wl[g] : 0;
+        for (int r = lo; r < hi; r++) {
+          q[o0 + c0[r]] += v[o0 + c0[r]] - m;
+        }
+      }
+      return;
+    }
     if (nr == 2 && sw == null) {
       int[] c0 = rc[0];
       int[] c1 = rc[1];

@@ -377,7 +377,7 @@ public final class Demeaner {
               + p
               + "; pass the state of a previous demeaning of the same fixed effects and columns");
     }
-    Problem pr = new Problem(fe, w);
+    Problem pr = new Problem(fe, w, method == Method.AUTO);
     double[][] out = new double[ncol][];
     double[][] coef = new double[ncol][];
     int[] its = new int[ncol];

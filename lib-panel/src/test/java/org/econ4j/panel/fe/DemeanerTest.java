@@ -276,4 +276,66 @@ class DemeanerTest {
                 .column(0),
             offset(1e-6));
   }
+
+  @Test
+  void twoWayWithFewLevelsRunsSchurCgOverRowsAndAgreesWithProjections() {
+    // unbalanced unit x year panel: a few rows dropped, years 0..5 (few levels: no pair table)
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+    int units = 60;
+    int years = 6;
+    int[] unit = new int[units * years];
+    int[] year = new int[units * years];
+    double[] y = new double[units * years];
+    double[] x = new double[units * years];
+    double[] w = new double[units * years];
+    int n = 0;
+    for (int u = 0; u < units; u++) {
+      for (int t = 0; t < years; t++) {
+        if (rng.nextInt(5) == 0) {
+          continue;
+        }
+        unit[n] = u;
+        year[n] = t;
+        y[n] = 0.1 * u + 0.3 * t + rng.nextDouble();
+        x[n] = rng.nextDouble() * t;
+        w[n] = 0.5 + rng.nextDouble();
+        n++;
+      }
+    }
+    int[] uu = java.util.Arrays.copyOf(unit, n);
+    int[] yy = java.util.Arrays.copyOf(year, n);
+    double[][] cols = {java.util.Arrays.copyOf(y, n), java.util.Arrays.copyOf(x, n)};
+    double[] ww = java.util.Arrays.copyOf(w, n);
+    FixedEffects fe = FixedEffects.of("unit", uu).withDimension("year", yy);
+    Demeaner auto = Demeaner.defaults().withTolerance(TIGHT);
+    Demeaner ap = auto.withMethod(Demeaner.Method.ALTERNATING_PROJECTIONS);
+    for (double[] weights : new double[][] {null, ww}) {
+      DemeanResult a = weights == null ? auto.demean(fe, cols) : auto.demean(fe, cols, weights);
+      DemeanResult b = weights == null ? ap.demean(fe, cols) : ap.demean(fe, cols, weights);
+      assertThat(a.method(0)).isEqualTo(Demeaner.Method.CONJUGATE_GRADIENT);
+      assertThat(b.method(0)).isEqualTo(Demeaner.Method.ALTERNATING_PROJECTIONS);
+      assertThat(a.converged()).isTrue();
+      for (int j = 0; j < 2; j++) {
+        assertThat(a.column(j)).containsExactly(b.column(j), offset(1e-8));
+        // weighted group means are zero in every unit and every year
+        double[] r = a.column(j);
+        double[] su = new double[units];
+        double[] st = new double[years];
+        for (int i = 0; i < n; i++) {
+          double wi = weights == null ? 1 : weights[i];
+          su[uu[i]] += wi * r[i];
+          st[yy[i]] += wi * r[i];
+        }
+        assertThat(su).containsExactly(new double[units], offset(1e-8));
+        assertThat(st).containsExactly(new double[years], offset(1e-8));
+      }
+      // the same bits for any thread count
+      DemeanResult one =
+          weights == null
+              ? auto.withParallelism(1).demean(fe, cols)
+              : auto.withParallelism(1).demean(fe, cols, weights);
+      assertThat(one.column(0)).isEqualTo(a.column(0));
+      assertThat(one.column(1)).isEqualTo(a.column(1));
+    }
+  }
 }
