@@ -773,7 +773,7 @@ final class ColumnSolver {
       int hi = start[g + 1];
       double m = 0;
       for (int q = lo; q < hi; q++) {
-        double v = y[order[q]];
+        double v = y[order == null ? q : order[q]];
         ys[q - lo] = v;
         m += sw == null ? v : sw[q] * v;
       }
@@ -869,7 +869,7 @@ final class ColumnSolver {
       int hi = start[g + 1];
       double m = 0;
       for (int q = lo; q < hi; q++) {
-        double v = y[order[q]];
+        double v = y[order == null ? q : order[q]];
         for (int j = 0; j < nr; j++) {
           v -= c[ro[j] + rc[j][q]];
         }
@@ -879,7 +879,7 @@ final class ColumnSolver {
       double mean = wl[g] > 0 ? m / wl[g] : 0;
       c[ol + g] = mean;
       for (int q = lo; q < hi; q++) {
-        out[order[q]] = buf[q - lo] - mean;
+        out[order == null ? q : order[q]] = buf[q - lo] - mean;
       }
     }
     residualDone = true;

@@ -63,11 +63,13 @@ final class Problem {
     }
     sortedDone = true;
     sorted = fe.sortedRows();
-    if (w != null) {
+    if (w != null && sorted.order == null) {
+      sortedW = w;
+    } else if (w != null) {
       double[] sw2 = new double[n];
       int[] order = sorted.order;
       for (int p = 0; p < n; p++) {
-        sw2[p] = w[order[p]];
+        sw2[p] = w[order == null ? p : order[p]];
       }
       sortedW = sw2;
     }
