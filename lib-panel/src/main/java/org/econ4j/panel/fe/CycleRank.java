@@ -35,7 +35,7 @@ final class CycleRank {
   static final long P = 2_147_483_647L;
 
   /** Largest (levels of a + levels of b) × m of potentials kept (longs; tests lower it). */
-  static volatile long potentialLimit = 40_000_000L;
+  static volatile long potentialLimit = 25_000_000L;
 
   /** The outcome: components C and the exact rank of K, or null if undecided. */
   record Result(int components, int rank, boolean certifiedByBound) {}
@@ -254,7 +254,12 @@ final class CycleRank {
     private final int s;
     private final int[] parent;
     private final int[] size;
-    private long[] pot;
+
+    /** potentials in pages of PAGE nodes, allocated on first touch (most stay untouched) */
+    private long[][] pages;
+
+    private static final int PAGE_BITS = 10;
+    private static final int PAGE_MASK = (1 << PAGE_BITS) - 1;
     private int[] path = new int[64];
 
     Scan(int ga, int gb, int s) {
@@ -267,7 +272,7 @@ final class CycleRank {
         parent[i] = i;
         size[i] = 1;
       }
-      pot = new long[nodes * s];
+      pages = new long[(nodes >>> PAGE_BITS) + 1][];
     }
 
     int components() {
@@ -296,14 +301,25 @@ final class CycleRank {
       for (int k = len - 2; k >= 0; k--) {
         int node = path[k];
         int par = path[k + 1];
-        int bn = node * s;
-        int bp = par * s;
+        long[] pn = page(node);
+        long[] pp = page(par);
+        int bn = (node & PAGE_MASK) * s;
+        int bp = (par & PAGE_MASK) * s;
         for (int j = 0; j < s; j++) {
-          pot[bn + j] = Math.addExact(pot[bn + j], pot[bp + j]);
+          pn[bn + j] = Math.addExact(pn[bn + j], pp[bp + j]);
         }
         parent[node] = root;
       }
       return root;
+    }
+
+    private long[] page(int node) {
+      long[] pg = pages[node >>> PAGE_BITS];
+      if (pg == null) {
+        pg = new long[(PAGE_MASK + 1) * s];
+        pages[node >>> PAGE_BITS] = pg;
+      }
+      return pg;
     }
 
     private int findPlain(int x) {
@@ -352,33 +368,36 @@ final class CycleRank {
           }
           int rg = findPot(g);
           int rh = findPot(h);
-          int bg = g * s;
-          int bh = h * s;
+          long[] potG = page(g);
+          long[] potH = page(h);
+          int bg = (g & PAGE_MASK) * s;
+          int bh = (h & PAGE_MASK) * s;
           if (rg != rh) {
             // y(rg) − y(rh) = w − P(g) + P(h)
             for (int j = 0; j < s; j++) {
-              long pg = g == rg ? 0 : pot[bg + j];
-              long ph = h == rh ? 0 : pot[bh + j];
+              long pg = g == rg ? 0 : potG[bg + j];
+              long ph = h == rh ? 0 : potH[bh + j];
               v[j] = Math.addExact(Math.subtractExact(w[j], pg), ph);
             }
             int child = link(rg, rh);
-            int bc = child * s;
+            long[] potC = page(child);
+            int bc = (child & PAGE_MASK) * s;
             boolean neg = child == rh;
             for (int j = 0; j < s; j++) {
-              pot[bc + j] = neg ? -v[j] : v[j];
+              potC[bc + j] = neg ? -v[j] : v[j];
             }
           } else {
             boolean zero = true;
             for (int j = 0; j < s; j++) {
-              long pg = g == rg ? 0 : pot[bg + j];
-              long ph = h == rh ? 0 : pot[bh + j];
+              long pg = g == rg ? 0 : potG[bg + j];
+              long ph = h == rh ? 0 : potH[bh + j];
               long c = Math.subtractExact(Math.subtractExact(pg, ph), w[j]);
               v[j] = c;
               zero &= c == 0;
             }
             if (!zero && !sink.accept(v)) {
               withPot = false;
-              pot = null;
+              pages = null;
             }
           }
         }

@@ -683,11 +683,11 @@ public final class FixedEffects {
    *       otherwise a second pass certifies the rational null space of the constraints exactly.
    *       Redundant = C + (m − rank). This is the exact rank of D (reghdfe instead reports a
    *       conservative bound), at the cost of about one union–find pass over the rows. When the
-   *       certificate is not available (potentials over {@code 4·10⁷} longs, integer overflow) the
-   *       rank of the m × m Gram matrix of the further indicators projected off a and b (demeaning
-   *       with tolerance 1e-8, pivoted Cholesky) is used for m ≤ {@link #EXACT_RANK_LEVEL_LIMIT};
-   *       above it the bound C + (number of further dimensions) is reported with {@code exact() ==
-   *       false}.
+   *       certificate is not available (potentials over {@code 2.5·10⁷} longs, integer overflow)
+   *       the rank of the m × m Gram matrix of the further indicators projected off a and b
+   *       (demeaning with tolerance 1e-8, pivoted Cholesky) is used for m ≤ {@link
+   *       #EXACT_RANK_LEVEL_LIMIT}; above it the bound C + (number of further dimensions) is
+   *       reported with {@code exact() == false}.
    *   <li>Slope coefficients of varying slopes are counted in full (as fixest does).
    * </ul>
    *

@@ -130,4 +130,26 @@ class CycleRankTest {
       assertThat(2 * v[1] - 2 * v[2]).isZero();
     }
   }
+
+  @Test
+  void largeRingSpanningManyPotentialPages() {
+    // 12,000 units (many pages of potentials) in the same ring design: still exactly 3 redundant
+    int n = 48_000;
+    int[] unit = new int[n];
+    int[] period = new int[n];
+    int[] firm = new int[n];
+    for (int i = 0; i < n; i++) {
+      unit[i] = i / 4;
+      period[i] = i % 4;
+      firm[i] = i % 6;
+    }
+    FeDegreesOfFreedom dof = fe(unit, period, firm).degreesOfFreedom();
+    assertThat(dof.redundant()).isEqualTo(3);
+    assertThat(dof.method()).contains("exact integer rank of the cycle constraints");
+    // with a firm coprime to the period the parity link disappears: 1 component + 1 constant
+    for (int i = 0; i < n; i++) {
+      firm[i] = i % 7;
+    }
+    assertThat(fe(unit, period, firm).degreesOfFreedom().redundant()).isEqualTo(2);
+  }
 }
