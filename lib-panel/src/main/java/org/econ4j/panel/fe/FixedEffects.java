@@ -585,7 +585,7 @@ public final class FixedEffects {
     boolean[] keep = new boolean[rows];
     Arrays.fill(keep, true);
     List<Integer> perRound = new ArrayList<>();
-    int[] flagged = new int[rows];
+    int[] flagged = new int[Math.min(rows, 1024)]; // grows when needed (singletons are few)
     int total = 0;
     while (true) {
       int nf = 0;
@@ -595,6 +595,9 @@ public final class FixedEffects {
         }
         for (int d = 0; d < k; d++) {
           if (cnt[d][codes[d][i]] == 1) {
+            if (nf == flagged.length) {
+              flagged = Arrays.copyOf(flagged, Math.min(rows, 2 * nf));
+            }
             flagged[nf++] = i;
             break;
           }

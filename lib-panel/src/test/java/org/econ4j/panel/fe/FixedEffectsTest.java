@@ -310,4 +310,20 @@ class FixedEffectsTest {
     }
     return d;
   }
+
+  @Test
+  void removesThousandsOfSingletonsInOneRound() {
+    int n = 3010;
+    int[] unit = new int[n];
+    for (int i = 0; i < 3000; i++) {
+      unit[i] = 100 + i; // singletons
+    }
+    for (int i = 3000; i < n; i++) {
+      unit[i] = (i - 3000) / 2; // five units with two rows each
+    }
+    SingletonRemoval s = FixedEffects.of("unit", unit).removeSingletons();
+    assertThat(s.fixedEffects().rows()).isEqualTo(10);
+    assertThat(s.fixedEffects().levels(0)).isEqualTo(5);
+    assertThat(s.notes().get(0).message()).startsWith("3000 singleton observations removed in 1");
+  }
 }
