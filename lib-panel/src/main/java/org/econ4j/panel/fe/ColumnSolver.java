@@ -790,58 +790,47 @@ final class ColumnSolver {
     }
     SchurMatrix explicit = pr.twoWayRows ? null : pr.schur();
     if (explicit != null) {
-      boolean done = cgCompact(explicit, b, c, budget);
+      boolean done =
+          cgCompact(explicit::multiply, explicit.coefIndex, explicit.diagW, b, c, budget);
       largestAndResidual(y, c, s, rc, ro, sw, wl, lg, buf, out);
       return done;
     }
-    double[] res = new double[p];
-    double[] z = new double[p];
-    double[] dir = new double[p];
-    double[] qv = new double[p];
-    boolean cold = true;
-    for (int j = 0; j < p && cold; j++) {
-      cold = c[j] == 0;
+    // implicit: iterate in the compact index space of the other dimensions' levels (vectors of
+    // their size, not of all coefficients); the product is one pass over the sorted rows
+    int mr = 0;
+    int[] roc = new int[nr];
+    for (int j = 0; j < nr; j++) {
+      roc[j] = mr;
+      mr += pr.levels[dimOf(ro[j])];
     }
-    if (cold) {
-      System.arraycopy(b, 0, res, 0, p); // S·0 = 0: saves a pass over the rows
-    } else {
-      schurMatvec(s, rc, ro, sw, wl, buf, c, qv);
-      for (int j = 0; j < p; j++) {
-        res[j] = b[j] - qv[j];
+    int[] ci = new int[mr];
+    double[] dw = new double[mr];
+    for (int j = 0; j < nr; j++) {
+      int k = dimOf(ro[j]);
+      for (int g = 0; g < pr.levels[k]; g++) {
+        ci[roc[j] + g] = ro[j] + g;
+        dw[roc[j] + g] = pr.sw[k][g];
       }
     }
-    boolean conv = preconditionR(res, z, c, lg);
-    int it = 0;
-    if (!conv) {
-      System.arraycopy(z, 0, dir, 0, p);
-      double rz = dot(res, z);
-      while (it < budget) {
-        schurMatvec(s, rc, ro, sw, wl, buf, dir, qv);
-        double pq = dot(dir, qv);
-        it++;
-        if (!(pq > 0)) {
-          break;
-        }
-        double a = rz / pq;
-        for (int j = 0; j < p; j++) {
-          c[j] += a * dir[j];
-          res[j] -= a * qv[j];
-        }
-        if (preconditionR(res, z, c, lg)) {
-          conv = true;
-          break;
-        }
-        double rzNew = dot(res, z);
-        double beta = rzNew / rz;
-        rz = rzNew;
-        for (int j = 0; j < p; j++) {
-          dir[j] = z[j] + beta * dir[j];
-        }
-      }
-    }
+    boolean done =
+        cgCompact((v, q) -> schurMatvec(s, rc, roc, sw, wl, buf, v, q), ci, dw, b, c, budget);
     largestAndResidual(y, c, s, rc, ro, sw, wl, lg, buf, out);
-    iterations += it;
-    return conv;
+    return done;
+  }
+
+  /** The dimension whose intercepts start at the given offset. */
+  private int dimOf(int offset) {
+    for (int k = 0; k < pr.terms; k++) {
+      if (pr.layout[k][0] == offset) {
+        return k;
+      }
+    }
+    throw new IllegalStateException("no dimension at offset " + offset);
+  }
+
+  /** A product with the Schur complement in compact indices. */
+  private interface Product {
+    void apply(double[] v, double[] q);
   }
 
   /**
@@ -886,21 +875,28 @@ final class ColumnSolver {
   }
 
   /** Jacobi-preconditioned CG on the explicit Schur complement, in its compact index space. */
-  private boolean cgCompact(SchurMatrix sm, double[] bFull, double[] c, int budget) {
-    int m = sm.coefIndex.length;
-    int[] ci = sm.coefIndex;
-    double[] dw = sm.diagW;
+  private boolean cgCompact(
+      Product op, int[] ci, double[] dw, double[] bFull, double[] c, int budget) {
+    int m = ci.length;
     double[] x = new double[m];
     double[] res = new double[m];
     double[] z = new double[m];
     double[] dir = new double[m];
     double[] q = new double[m];
+    boolean cold = true;
     for (int j = 0; j < m; j++) {
       x[j] = c[ci[j]];
+      cold &= x[j] == 0;
     }
-    sm.multiply(x, q);
-    for (int j = 0; j < m; j++) {
-      res[j] = bFull[ci[j]] - q[j];
+    if (cold) {
+      for (int j = 0; j < m; j++) {
+        res[j] = bFull[ci[j]]; // S·0 = 0: saves a product (a pass over the rows if implicit)
+      }
+    } else {
+      op.apply(x, q);
+      for (int j = 0; j < m; j++) {
+        res[j] = bFull[ci[j]] - q[j];
+      }
     }
     boolean conv = jacobi(res, z, x, dw);
     int it = 0;
@@ -908,7 +904,7 @@ final class ColumnSolver {
       System.arraycopy(z, 0, dir, 0, m);
       double rz = dot(res, z);
       while (it < budget) {
-        sm.multiply(dir, q);
+        op.apply(dir, q);
         double pq = dot(dir, q);
         it++;
         if (!(pq > 0)) {
@@ -1058,31 +1054,5 @@ final class ColumnSolver {
         }
       }
     }
-  }
-
-  /** Jacobi step on every dimension but the eliminated one; returns whether converged. */
-  private boolean preconditionR(double[] res, double[] z, double[] c, int lg) {
-    boolean conv = true;
-    double mx = 0;
-    for (int k = 0; k < pr.terms; k++) {
-      if (k == lg) {
-        continue;
-      }
-      int oi = pr.layout[k][0];
-      double[] w = pr.sw[k];
-      for (int g = 0; g < pr.levels[k]; g++) {
-        double d = w[g] > 0 ? res[oi + g] / w[g] : 0;
-        z[oi + g] = d;
-        double ad = Math.abs(d);
-        if (ad > mx) {
-          mx = ad;
-        }
-        if (conv && changed(d, c[oi + g])) {
-          conv = false;
-        }
-      }
-    }
-    lastChange = mx;
-    return conv;
   }
 }
