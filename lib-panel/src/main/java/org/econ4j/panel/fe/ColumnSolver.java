@@ -768,7 +768,30 @@ final class ColumnSolver {
     double[] ys = new double[maxGroup];
     // b = D_R' W (I − P_L) y
     double[] b = new double[p];
-    for (int g = 0; g < gl; g++) {
+    if (nr == 2 && sw == null) {
+      // the common case, specialised (unweighted, two other dimensions)
+      int[] c0 = rc[0];
+      int[] c1 = rc[1];
+      int o0 = ro[0];
+      int o1 = ro[1];
+      for (int g = 0; g < gl; g++) {
+        int lo = start[g];
+        int hi = start[g + 1];
+        double m = 0;
+        for (int q = lo; q < hi; q++) {
+          double v = y[order == null ? q : order[q]];
+          ys[q - lo] = v;
+          m += v;
+        }
+        m = wl[g] > 0 ? m / wl[g] : 0;
+        for (int q = lo; q < hi; q++) {
+          double v = ys[q - lo] - m;
+          b[o0 + c0[q]] += v;
+          b[o1 + c1[q]] += v;
+        }
+      }
+    }
+    for (int g = 0; g < gl && !(nr == 2 && sw == null); g++) {
       int lo = start[g];
       int hi = start[g + 1];
       double m = 0;
@@ -853,14 +876,22 @@ final class ColumnSolver {
     int gl = wl.length;
     int nr = rc.length;
     int ol = pr.layout[lg][0];
+    int[] c0 = rc[0];
+    int[] c1 = nr > 1 ? rc[1] : null;
+    int o0 = ro[0];
+    int o1 = nr > 1 ? ro[1] : 0;
     for (int g = 0; g < gl; g++) {
       int lo = start[g];
       int hi = start[g + 1];
       double m = 0;
       for (int q = lo; q < hi; q++) {
-        double v = y[order == null ? q : order[q]];
-        for (int j = 0; j < nr; j++) {
-          v -= c[ro[j] + rc[j][q]];
+        double v = y[order == null ? q : order[q]] - c[o0 + c0[q]];
+        if (nr == 2) {
+          v -= c[o1 + c1[q]];
+        } else {
+          for (int j = 1; j < nr; j++) {
+            v -= c[ro[j] + rc[j][q]];
+          }
         }
         buf[q - lo] = v;
         m += sw == null ? v : sw[q] * v;
