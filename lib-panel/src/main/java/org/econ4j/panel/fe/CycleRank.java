@@ -121,15 +121,18 @@ final class CycleRank {
       }
       int m = v.length;
       for (int j = 0; j < m; j++) {
-        u[j] = Math.floorMod(v[j], P);
+        long x = v[j] % P;
+        u[j] = x < 0 ? x + P : x;
       }
       for (int k = 0; k < rank; k++) {
         long f = u[pivot[k]];
         if (f != 0) {
           long[] row = mod[k];
           for (int j = 0; j < m; j++) {
-            if (row[j] != 0) {
-              u[j] = Math.floorMod(u[j] - f * row[j] % P, P);
+            long rj = row[j];
+            if (rj != 0) {
+              long x = u[j] - f * rj % P; // in (−P, P)
+              u[j] = x < 0 ? x + P : x;
             }
           }
         }
