@@ -14,10 +14,17 @@ import java.util.Arrays;
  *   <li>for exactly two intercept dimensions, the same iteration in coefficient space over the
  *       distinct level pairs, with the state being the smaller dimension's coefficients;
  *   <li>preconditioned conjugate gradients (block-Jacobi preconditioner) on the normal equations
- *       D'W D c = D'W y, over rows or, for two dimensions, over level pairs.
+ *       D'W D c = D'W y, over rows or, for two dimensions, over level pairs; for intercept-only
+ *       dimensions on the Schur complement after eliminating the largest dimension, in the compact
+ *       index space of the others' levels, with the product either explicit ({@link SchurMatrix})
+ *       or one pass over the rows sorted by the largest dimension ({@link SortedRows}).
  * </ul>
  *
- * All work arrays are allocated before the loops; the loops allocate nothing. One instance per
+ * With {@link Demeaner.Method#AUTO}, three or more intercept-only dimensions, and two whose smaller
+ * has at most {@link Problem#SMALL_TWO_WAY_LEVELS} levels, go to the Schur-complement CG at once;
+ * otherwise projections run first and CG takes over after the switch iterations.
+ *
+ * <p>All work arrays are allocated before the loops; the loops allocate nothing. One instance per
  * column; not thread-safe.
  */
 final class ColumnSolver {

@@ -99,10 +99,6 @@ final class Problem {
   /** Whether the two-way problem runs CG on the Schur complement over rows (no pair table). */
   final boolean twoWayRows;
 
-  Problem(FixedEffects fe, double[] weights) {
-    this(fe, weights, false);
-  }
-
   Problem(FixedEffects fe, double[] weights, boolean auto) {
     n = fe.rows();
     terms = fe.dimensions();
