@@ -51,6 +51,12 @@ final class DegreesOfFreedom {
       a = b;
       b = t;
     }
+    if (dims.size() > 2 && exactRank) {
+      FeDegreesOfFreedom viaCycles = byCycles(fe, a, b, dims, coefficients);
+      if (viaCycles != null) {
+        return viaCycles;
+      }
+    }
     int comps =
         UnionFind.bipartite(fe.codesRef(a), fe.levels(a), fe.codesRef(b), fe.levels(b))
             .components();
@@ -117,6 +123,44 @@ final class DegreesOfFreedom {
             + "' + pivoted-Cholesky rank of the "
             + m
             + " further level indicators projected off them",
+        true);
+  }
+
+  /** The exact rank by integer cycle constraints ({@link CycleRank}), or null if undecided. */
+  private static FeDegreesOfFreedom byCycles(
+      FixedEffects fe, int a, int b, List<Integer> dims, int coefficients) {
+    List<Integer> rest = new ArrayList<>();
+    for (int d : dims) {
+      if (d != a && d != b) {
+        rest.add(d);
+      }
+    }
+    int[][] t = new int[rest.size()][];
+    int[] off = new int[rest.size()];
+    int m = 0;
+    for (int j = 0; j < t.length; j++) {
+      t[j] = fe.codesRef(rest.get(j));
+      off[j] = m;
+      m += fe.levels(rest.get(j));
+    }
+    CycleRank.Result r =
+        CycleRank.compute(fe.codesRef(a), fe.levels(a), fe.codesRef(b), fe.levels(b), t, off, m);
+    if (r == null) {
+      return null;
+    }
+    int red = r.components() + (m - r.rank());
+    return new FeDegreesOfFreedom(
+        coefficients,
+        red,
+        coefficients - red,
+        r.components(),
+        "connected components (union-find) of '"
+            + fe.label(a)
+            + "' and '"
+            + fe.label(b)
+            + "' + exact integer rank of the cycle constraints on the "
+            + m
+            + " further levels",
         true);
   }
 

@@ -9,7 +9,9 @@ package org.econ4j.panel.fe;
  * @param components connected components of the bipartite graph of the two (largest) intercept
  *     dimensions (1 with a single dimension)
  * @param method how the rank was found (e.g. {@code "one dimension"}, {@code "connected components
- *     (union-find)"}, {@code "connected components + numerical rank of projected indicators"})
+ *     (union-find) of 'a' and 'b'"}, {@code "... + exact integer rank of the cycle constraints on
+ *     the 10 further levels"}, or, as a fallback, {@code "... + pivoted-Cholesky rank of the 10
+ *     further level indicators projected off them"})
  * @param exact whether the value is exact (false only for the conservative bound used beyond {@link
  *     FixedEffects#EXACT_RANK_LEVEL_LIMIT})
  */

@@ -38,8 +38,9 @@ public final class FixedEffects {
 
   /**
    * Largest number of levels in the dimensions beyond the two largest for which {@link
-   * #degreesOfFreedom()} computes the exact rank numerically (each such level costs one demeaning
-   * of an indicator column); above it the conservative bound is reported, flagged as not exact.
+   * #degreesOfFreedom()} falls back to the numerical rank (each such level costs one demeaning of
+   * an indicator column) when the integer cycle certificate is not available; above it the
+   * conservative bound is reported, flagged as not exact.
    */
   public static final int EXACT_RANK_LEVEL_LIMIT = 2000;
 
@@ -584,7 +585,7 @@ public final class FixedEffects {
     boolean[] keep = new boolean[rows];
     Arrays.fill(keep, true);
     List<Integer> perRound = new ArrayList<>();
-    int[] flagged = new int[rows];
+    int[] flagged = new int[Math.min(rows, 1024)]; // grows when needed (singletons are few)
     int total = 0;
     while (true) {
       int nf = 0;
@@ -594,6 +595,9 @@ public final class FixedEffects {
         }
         for (int d = 0; d < k; d++) {
           if (cnt[d][codes[d][i]] == 1) {
+            if (nf == flagged.length) {
+              flagged = Arrays.copyOf(flagged, Math.min(rows, 2 * nf));
+            }
             flagged[nf++] = i;
             break;
           }
@@ -672,14 +676,21 @@ public final class FixedEffects {
    *   <li>One dimension: G (no redundancy).
    *   <li>Two dimensions: G<sub>1</sub> + G<sub>2</sub> − C, with C the number of connected
    *       components of the bipartite graph linking levels that share a row (union–find); exact.
-   *   <li>Three or more: the two intercept dimensions with most levels are treated by components as
-   *       above; for the m levels of the others, the indicator column of each level is projected
-   *       off the first two dimensions (demeaned with tolerance 1e-8) and the rank of the m×m Gram
-   *       matrix of those residuals is found by pivoted Cholesky (a pivot is zero when below 1e-9
-   *       times the level's row count). Redundant = C + (m − that rank). This is the exact rank of
-   *       D (reghdfe instead reports a conservative bound). When m exceeds {@link
-   *       #EXACT_RANK_LEVEL_LIMIT} the bound C + (number of further dimensions) is reported with
-   *       {@code exact() == false}.
+   *   <li>Three or more: the two intercept dimensions a, b with most levels are treated by
+   *       components as above; for the m levels of the others, a null vector of D needs
+   *       α<sub>a</sub> + α<sub>b</sub> = −Σ α<sub>further</sub> on every row, which is solvable
+   *       iff the further coefficients are consistent around every cycle of the (a, b) level graph.
+   *       One union–find pass with exact integer potentials collects the cycle constraint vectors;
+   *       their rank is tracked modulo 2<sup>31</sup> − 1 (a lower bound of the rational rank) and
+   *       is proven exact when it reaches m − (number of further dimensions), the largest possible;
+   *       otherwise a second pass certifies the rational null space of the constraints exactly.
+   *       Redundant = C + (m − rank). This is the exact rank of D (reghdfe instead reports a
+   *       conservative bound), at the cost of about one union–find pass over the rows. When the
+   *       certificate is not available (potentials over {@code 2.5·10⁷} longs, integer overflow)
+   *       the rank of the m × m Gram matrix of the further indicators projected off a and b
+   *       (demeaning with tolerance 1e-8, pivoted Cholesky) is used for m ≤ {@link
+   *       #EXACT_RANK_LEVEL_LIMIT}; above it the bound C + (number of further dimensions) is
+   *       reported with {@code exact() == false}.
    *   <li>Slope coefficients of varying slopes are counted in full (as fixest does).
    * </ul>
    *
@@ -701,8 +712,7 @@ public final class FixedEffects {
    * dimensions; for more, the components of the two largest plus one redundant coefficient per
    * further dimension (each further dimension's constant), as reghdfe's default bound — so the
    * absorbed degrees of freedom are an upper bound and standard errors err on the large side. No
-   * demeaning is done (the exact rank for three or more dimensions costs one demeaning per level of
-   * the further dimensions).
+   * demeaning or cycle scan is done beyond the components.
    *
    * @return the degrees of freedom absorbed; {@code exact()} is false for three or more dimensions
    */

@@ -63,11 +63,13 @@ final class Problem {
     }
     sortedDone = true;
     sorted = fe.sortedRows();
-    if (w != null) {
+    if (w != null && sorted.order == null) {
+      sortedW = w;
+    } else if (w != null) {
       double[] sw2 = new double[n];
       int[] order = sorted.order;
       for (int p = 0; p < n; p++) {
-        sw2[p] = w[order[p]];
+        sw2[p] = w[order == null ? p : order[p]];
       }
       sortedW = sw2;
     }
@@ -86,7 +88,18 @@ final class Problem {
     return schur;
   }
 
-  Problem(FixedEffects fe, double[] weights) {
+  /**
+   * With two intercept dimensions, AUTO skips the pair table and runs CG on the Schur complement
+   * over rows when the smaller dimension has at most this many levels (e.g. years): CG then needs
+   * at most that many (in practice two or three) passes, fewer than building and iterating over a
+   * pair table that hardly compresses a balanced panel.
+   */
+  static final int SMALL_TWO_WAY_LEVELS = 32;
+
+  /** Whether the two-way problem runs CG on the Schur complement over rows (no pair table). */
+  final boolean twoWayRows;
+
+  Problem(FixedEffects fe, double[] weights, boolean auto) {
     n = fe.rows();
     terms = fe.dimensions();
     codes = new int[terms][];
@@ -141,7 +154,8 @@ final class Problem {
     }
     interceptsOnly = io;
     this.fe = fe;
-    if (fe.twoWayPlain()) {
+    twoWayRows = auto && fe.twoWayPlain() && Math.min(levels[0], levels[1]) <= SMALL_TWO_WAY_LEVELS;
+    if (fe.twoWayPlain() && !twoWayRows) {
       pairs = fe.pairTable();
       if (w == null) {
         pairW = pairs.count;

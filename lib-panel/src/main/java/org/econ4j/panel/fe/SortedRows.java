@@ -9,9 +9,14 @@ package org.econ4j.panel.fe;
 final class SortedRows {
   final int largest;
   final int[] start;
+
+  /** sorted position → original row, or null when the rows are already sorted (identity) */
   final int[] order;
 
-  /** codes of every dimension in sorted row order (null for the largest) */
+  /**
+   * codes of every dimension in sorted row order (null for the largest); when the rows are already
+   * sorted these are the fixed effects' own arrays (shared, not copied)
+   */
   final int[][] codes;
 
   private SortedRows(int largest, int[] start, int[] order, int[][] codes) {
@@ -38,6 +43,20 @@ final class SortedRows {
     }
     for (int h = 0; h < gl; h++) {
       start[h + 1] += start[h];
+    }
+    boolean sortedAlready = true;
+    for (int i = 1; i < n && sortedAlready; i++) {
+      sortedAlready = g[i - 1] <= g[i];
+    }
+    if (sortedAlready) {
+      // panel data usually come sorted by unit: no permutation, no copies of the other codes
+      int[][] own = new int[k][];
+      for (int d = 0; d < k; d++) {
+        if (d != largest) {
+          own[d] = fe.codesRef(d);
+        }
+      }
+      return new SortedRows(largest, start, null, own);
     }
     int[] pos = new int[gl];
     System.arraycopy(start, 0, pos, 0, gl);

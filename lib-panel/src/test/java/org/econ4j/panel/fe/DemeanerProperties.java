@@ -180,6 +180,36 @@ class DemeanerProperties {
   }
 
   @ParameterizedTest
+  @ValueSource(longs = {71, 72})
+  void implicitSchurCgIsBitIdenticalForAnyThreadCount(long seed) {
+    Case c = randomCase(seed, 500, true);
+    FixedEffects three = FixedEffects.of("a", c.a).withDimension("b", c.b).withDimension("c", c.c);
+    double[][] cols = {c.y, c.x, c.t};
+    long saved = Problem.schurPasses;
+    Problem.schurPasses = 0; // no explicit Schur complement: the product is a pass over the rows
+    try {
+      for (double[] w : new double[][] {null, c.w}) {
+        DemeanResult[] r = new DemeanResult[3];
+        int[] threads = {1, 2, 4};
+        for (int k = 0; k < 3; k++) {
+          Demeaner d = Demeaner.defaults().withParallelism(threads[k]);
+          r[k] = w == null ? d.demean(three, cols) : d.demean(three, cols, w);
+        }
+        assertThat(r[0].method(0)).isEqualTo(Demeaner.Method.CONJUGATE_GRADIENT);
+        for (int j = 0; j < cols.length; j++) {
+          assertThat(r[1].column(j)).containsExactly(r[0].column(j));
+          assertThat(r[2].column(j)).containsExactly(r[0].column(j));
+          assertThat(r[1].iterations(j)).isEqualTo(r[0].iterations(j));
+        }
+        double[] expected = DenseAlgebra.residual(design(three), c.y, w);
+        assertThat(r[0].column(0)).containsExactly(expected, offset(1e-5));
+      }
+    } finally {
+      Problem.schurPasses = saved;
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(longs = {41, 42, 43, 44})
   void projectionsAndConjugateGradientsAgree(long seed) {
     Case c = randomCase(seed, 600, seed % 2 == 0);

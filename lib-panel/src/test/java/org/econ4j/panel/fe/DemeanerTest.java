@@ -276,4 +276,135 @@ class DemeanerTest {
                 .column(0),
             offset(1e-6));
   }
+
+  @Test
+  void twoWayWithFewLevelsRunsSchurCgOverRowsAndAgreesWithProjections() {
+    // unbalanced unit x year panel: a few rows dropped, years 0..5 (few levels: no pair table)
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+    int units = 60;
+    int years = 6;
+    int[] unit = new int[units * years];
+    int[] year = new int[units * years];
+    double[] y = new double[units * years];
+    double[] x = new double[units * years];
+    double[] w = new double[units * years];
+    int n = 0;
+    for (int u = 0; u < units; u++) {
+      for (int t = 0; t < years; t++) {
+        if (rng.nextInt(5) == 0) {
+          continue;
+        }
+        unit[n] = u;
+        year[n] = t;
+        y[n] = 0.1 * u + 0.3 * t + rng.nextDouble();
+        x[n] = rng.nextDouble() * t;
+        w[n] = 0.5 + rng.nextDouble();
+        n++;
+      }
+    }
+    int[] uu = java.util.Arrays.copyOf(unit, n);
+    int[] yy = java.util.Arrays.copyOf(year, n);
+    double[][] cols = {java.util.Arrays.copyOf(y, n), java.util.Arrays.copyOf(x, n)};
+    double[] ww = java.util.Arrays.copyOf(w, n);
+    FixedEffects fe = FixedEffects.of("unit", uu).withDimension("year", yy);
+    Demeaner auto = Demeaner.defaults().withTolerance(TIGHT);
+    Demeaner ap = auto.withMethod(Demeaner.Method.ALTERNATING_PROJECTIONS);
+    for (double[] weights : new double[][] {null, ww}) {
+      DemeanResult a = weights == null ? auto.demean(fe, cols) : auto.demean(fe, cols, weights);
+      DemeanResult b = weights == null ? ap.demean(fe, cols) : ap.demean(fe, cols, weights);
+      assertThat(a.method(0)).isEqualTo(Demeaner.Method.CONJUGATE_GRADIENT);
+      assertThat(b.method(0)).isEqualTo(Demeaner.Method.ALTERNATING_PROJECTIONS);
+      assertThat(a.converged()).isTrue();
+      for (int j = 0; j < 2; j++) {
+        assertThat(a.column(j)).containsExactly(b.column(j), offset(1e-8));
+        // weighted group means are zero in every unit and every year
+        double[] r = a.column(j);
+        double[] su = new double[units];
+        double[] st = new double[years];
+        for (int i = 0; i < n; i++) {
+          double wi = weights == null ? 1 : weights[i];
+          su[uu[i]] += wi * r[i];
+          st[yy[i]] += wi * r[i];
+        }
+        assertThat(su).containsExactly(new double[units], offset(1e-8));
+        assertThat(st).containsExactly(new double[years], offset(1e-8));
+      }
+      // the same bits for any thread count
+      DemeanResult one =
+          weights == null
+              ? auto.withParallelism(1).demean(fe, cols)
+              : auto.withParallelism(1).demean(fe, cols, weights);
+      assertThat(one.column(0)).isEqualTo(a.column(0));
+      assertThat(one.column(1)).isEqualTo(a.column(1));
+    }
+  }
+
+  @Test
+  void rowsAlreadySortedByTheLargestDimensionGiveTheSameResultAsShuffledRows() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+    int n = 600;
+    int[] unit = new int[n];
+    int[] year = new int[n];
+    int[] firm = new int[n];
+    double[] y = new double[n];
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      unit[i] = i / 6; // sorted: the sorted layout uses the rows as they are
+      year[i] = i % 6;
+      firm[i] = rng.nextInt(15);
+      y[i] = 0.01 * unit[i] + 0.2 * year[i] + 0.1 * firm[i] + rng.nextDouble();
+      w[i] = 0.5 + rng.nextDouble();
+    }
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
+    }
+    int[] u2 = new int[n];
+    int[] y2 = new int[n];
+    int[] f2 = new int[n];
+    double[] v2 = new double[n];
+    double[] w2 = new double[n];
+    for (int i = 0; i < n; i++) {
+      u2[i] = unit[perm[i]];
+      y2[i] = year[perm[i]];
+      f2[i] = firm[perm[i]];
+      v2[i] = y[perm[i]];
+      w2[i] = w[perm[i]];
+    }
+    Demeaner d = Demeaner.defaults().withTolerance(TIGHT);
+    for (boolean weighted : new boolean[] {false, true}) {
+      FixedEffects sorted =
+          FixedEffects.of("unit", unit).withDimension("year", year).withDimension("firm", firm);
+      FixedEffects shuffled =
+          FixedEffects.of("unit", u2).withDimension("year", y2).withDimension("firm", f2);
+      DemeanResult a =
+          weighted ? d.demean(sorted, new double[][] {y}, w) : d.demean(sorted, new double[][] {y});
+      DemeanResult b =
+          weighted
+              ? d.demean(shuffled, new double[][] {v2}, w2)
+              : d.demean(shuffled, new double[][] {v2});
+      assertThat(a.method(0)).isEqualTo(Demeaner.Method.CONJUGATE_GRADIENT);
+      double[] ra = a.column(0);
+      double[] rb = b.column(0);
+      for (int i = 0; i < n; i++) {
+        assertThat(rb[i]).as("row %d", i).isCloseTo(ra[perm[i]], offset(1e-8));
+      }
+      FixedEffects two = FixedEffects.of("unit", unit).withDimension("year", year);
+      DemeanResult c =
+          weighted ? d.demean(two, new double[][] {y}, w) : d.demean(two, new double[][] {y});
+      DemeanResult e =
+          weighted
+              ? d.withMethod(Demeaner.Method.ALTERNATING_PROJECTIONS)
+                  .demean(two, new double[][] {y}, w)
+              : d.withMethod(Demeaner.Method.ALTERNATING_PROJECTIONS)
+                  .demean(two, new double[][] {y});
+      assertThat(c.column(0)).containsExactly(e.column(0), offset(1e-8));
+    }
+  }
 }

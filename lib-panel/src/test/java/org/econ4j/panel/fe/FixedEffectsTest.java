@@ -191,7 +191,8 @@ class FixedEffectsTest {
     assertThat(r.absorbed()).isEqualTo(5); // rank of [unit, year] = 3 + 3 - 1
     assertThat(r.redundant()).isEqualTo(4);
     assertThat(r.exact()).isTrue();
-    assertThat(r.method()).contains("pivoted-Cholesky rank of the 3 further level indicators");
+    assertThat(r.method())
+        .contains("exact integer rank of the cycle constraints on the 3 further levels");
     FeDegreesOfFreedom bound = redundantThird.degreesOfFreedomBound();
     assertThat(bound.exact()).isFalse();
     assertThat(bound.redundant()).isEqualTo(2); // 1 component + 1 further dimension
@@ -308,5 +309,21 @@ class FixedEffectsTest {
       }
     }
     return d;
+  }
+
+  @Test
+  void removesThousandsOfSingletonsInOneRound() {
+    int n = 3010;
+    int[] unit = new int[n];
+    for (int i = 0; i < 3000; i++) {
+      unit[i] = 100 + i; // singletons
+    }
+    for (int i = 3000; i < n; i++) {
+      unit[i] = (i - 3000) / 2; // five units with two rows each
+    }
+    SingletonRemoval s = FixedEffects.of("unit", unit).removeSingletons();
+    assertThat(s.fixedEffects().rows()).isEqualTo(10);
+    assertThat(s.fixedEffects().levels(0)).isEqualTo(5);
+    assertThat(s.notes().get(0).message()).startsWith("3000 singleton observations removed in 1");
   }
 }
