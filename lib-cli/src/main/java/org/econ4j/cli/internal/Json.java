@@ -60,6 +60,25 @@ public final class Json {
   }
 
   /**
+   * Puts a count-like number (degrees of freedom): an integer when the value is integral, null for
+   * NaN or infinity.
+   *
+   * @param node target
+   * @param key key
+   * @param value value
+   */
+  public static void count(ObjectNode node, String key, double value) {
+    if (!Double.isNaN(value)
+        && !Double.isInfinite(value)
+        && value == Math.rint(value)
+        && Math.abs(value) < 1e15) {
+      node.put(key, (long) value);
+    } else {
+      number(node, key, value);
+    }
+  }
+
+  /**
    * Adds a number to an array, null for NaN or infinity.
    *
    * @param node target

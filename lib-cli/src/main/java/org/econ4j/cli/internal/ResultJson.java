@@ -30,7 +30,7 @@ public final class ResultJson {
     m.put("dependentVariable", r.dependentVariable());
     m.put("nobs", r.nobs());
     m.put("nobsOriginal", r.nobsOriginal());
-    Json.number(m, "dof", r.dof());
+    Json.count(m, "dof", r.dof());
     m.put("statisticType", r.usesZ() ? "z" : "t");
     Json.number(m, "confidenceLevel", r.confidenceLevel());
     ArrayNode coefs = m.putArray("coefficients");
@@ -87,7 +87,7 @@ public final class ResultJson {
       c.put("count", counts.get(i));
     }
     o.put("ssc", v.ssc().name());
-    Json.number(o, "df", v.tDf());
+    Json.count(o, "df", v.tDf());
     ArrayNode terms = o.putArray("terms");
     r.keptTerms().forEach(terms::add);
     ArrayNode mat = o.putArray("matrix");
