@@ -41,6 +41,8 @@ public record Note(Kind kind, long count, String message, List<String> names) {
     FALLBACK,
     /** Rows removed by a filter or subset the user asked for. */
     SUBSET,
+    /** Rows removed because their observation weight is zero. */
+    ZERO_WEIGHT,
     /** A value was changed or coerced (e.g. a non-integer count). */
     COERCED,
     /** Anything else worth saying. */

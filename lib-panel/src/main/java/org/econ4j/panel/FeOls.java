@@ -450,7 +450,7 @@ public final class FeOls implements FeEstimator {
       }
       notes.add(
           Note.of(
-              Note.Kind.SUBSET,
+              Note.Kind.ZERO_WEIGHT,
               zeros,
               zeros
                   + (zeros == 1 ? " observation" : " observations")

@@ -125,6 +125,21 @@ public final class HausmanTest {
       }
     }
     List<Note> notes = new ArrayList<>();
+    List<String> left = new ArrayList<>();
+    for (String t : randomEffects.keptTerms()) {
+      if (!common.contains(t) && !t.equals("(Intercept)")) {
+        left.add(t);
+      }
+    }
+    if (!left.isEmpty()) {
+      notes.add(
+          Note.of(
+              Note.Kind.INFO,
+              left.size(),
+              "not compared (not estimated by the fixed-effects model, e.g. time-invariant): "
+                  + String.join(", ", left),
+              left));
+    }
     double p;
     if (h < 0) {
       notes.add(

@@ -205,6 +205,7 @@ class FeOlsTest {
     assertThat(r.notes())
         .extracting(Note::message)
         .contains("1 observation with zero weight removed (weights 'w')");
+    assertThat(r.notes()).extracting(Note::kind).contains(Note.Kind.ZERO_WEIGHT);
     assertThat(r.notes())
         .anySatisfy(n -> assertThat(n.message()).contains("missing values", "'w'"));
     Arrays.fill(w, 0);

@@ -136,6 +136,23 @@ class PanelLinearModelTest {
   }
 
   @Test
+  void termsTheWithinModelLacksAreNamedInANote() {
+    RegressionResult fe = PanelLinearModel.within().fit(Formula.parse("y ~ x1"), P);
+    RegressionResult re = PanelLinearModel.random().fit(F, P);
+    HausmanTest h = HausmanTest.of(fe, re);
+    assertThat(h.terms()).containsExactly("x1");
+    assertThat(h.notes())
+        .anySatisfy(
+            n -> {
+              assertThat(n.message())
+                  .isEqualTo(
+                      "not compared (not estimated by the fixed-effects model, e.g."
+                          + " time-invariant): x2");
+              assertThat(n.names()).containsExactly("x2");
+            });
+  }
+
+  @Test
   void badInput() {
     Panel noIndex = OlsTestData.panel(31, 4, 3, 2);
     assertThatThrownBy(() -> PanelLinearModel.random().fit(F, noIndex))
