@@ -103,7 +103,7 @@ public final class FePoisson {
   public static final int DEFAULT_MAX_ITERATIONS = 25;
 
   /** Default final tolerance of the inner demeaning. */
-  public static final double DEFAULT_INNER_TOLERANCE = 1e-9;
+  public static final double DEFAULT_INNER_TOLERANCE = 1e-8;
 
   private static final FePoisson DEFAULTS =
       new FePoisson(
