@@ -431,12 +431,20 @@ public final class LeastSquares {
   }
 
   private static double weightedNorm(double[] v, double[] sw) {
-    double[] c = v;
-    if (sw != null) {
-      c = new double[v.length];
-      for (int i = 0; i < v.length; i++) {
-        c[i] = v[i] * sw[i];
-      }
+    if (sw == null) {
+      return norm(v, 0);
+    }
+    double ss = 0;
+    for (int i = 0; i < v.length; i++) {
+      double z = v[i] * sw[i];
+      ss += z * z;
+    }
+    if (ss > 1e-280 && ss < 1e280) {
+      return Math.sqrt(ss);
+    }
+    double[] c = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      c[i] = v[i] * sw[i];
     }
     return norm(c, 0);
   }

@@ -57,6 +57,7 @@ class SandwichProperties {
           .iidScale(scale * scale * f.rss() / (n - 1))
           .cluster("g", groups)
           .cluster("own", own)
+          .cluster("t", time)
           .time(time)
           .unit(unit)
           .build();
@@ -158,6 +159,18 @@ class SandwichProperties {
         Sandwich.compute(d, Vcov.cluster("g"), fx).matrix(),
         1e-10);
     assertThat(Sandwich.compute(d, Vcov.cluster("own", "g"), fx).tDf()).isEqualTo(6);
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {17, 18})
+  void threeWayWithSingletonWayEqualsTwoWay(long seed) {
+    // the terms involving the singleton way cancel: V_c - V_ac - V_bc + V_abc = 0
+    InferenceData d = new Problem(seed).data(1);
+    SmallSampleCorrection fx = SmallSampleCorrection.fixest();
+    assertClose(
+        Sandwich.compute(d, Vcov.cluster("g", "t", "own"), fx).matrix(),
+        Sandwich.compute(d, Vcov.cluster("g", "t"), fx).matrix(),
+        1e-9);
   }
 
   @ParameterizedTest

@@ -232,6 +232,25 @@ class SandwichTest {
   }
 
   @Test
+  void estimateValidation() {
+    assertThatThrownBy(
+            () ->
+                new VcovEstimate(
+                    Vcov.iid(),
+                    SmallSampleCorrection.fixest(),
+                    new double[][] {{1}},
+                    List.of(),
+                    0,
+                    1,
+                    List.of()))
+        .hasMessage("t degrees of freedom must be > 0, got 0.0");
+    VcovEstimate e =
+        Sandwich.compute(data().build(), Vcov.cluster("a"), SmallSampleCorrection.fixest());
+    assertThat(e.toString()).isEqualTo("Clustered (a), clusters [2], ssc fixest");
+    assertThat(e.vcov()).isEqualTo(Vcov.cluster("a"));
+  }
+
+  @Test
   void nestedFixedEffectsChangeK() {
     // k = 1, F = 2 (two levels of "fe"), fe nested in cluster "a"
     InferenceData d = data().fixefDof(2).fixedEffect("fe", new int[] {0, 0, 1, 1}).build();
