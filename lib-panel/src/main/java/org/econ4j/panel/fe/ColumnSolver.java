@@ -777,16 +777,17 @@ final class ColumnSolver {
         }
       }
     }
+    SchurMatrix explicit = pr.schur();
+    if (explicit != null) {
+      boolean done = cgCompact(explicit, b, c, budget);
+      largestFromOthers(y, c, s, rc, ro, sw, wl, lg);
+      return done;
+    }
     double[] res = new double[p];
     double[] z = new double[p];
     double[] dir = new double[p];
     double[] qv = new double[p];
-    SchurMatrix explicit = pr.schur();
-    if (explicit != null) {
-      explicit.multiply(c, qv);
-    } else {
-      schurMatvec(s, rc, ro, sw, wl, buf, c, qv);
-    }
+    schurMatvec(s, rc, ro, sw, wl, buf, c, qv);
     for (int j = 0; j < p; j++) {
       res[j] = b[j] - qv[j];
     }
@@ -796,11 +797,7 @@ final class ColumnSolver {
       System.arraycopy(z, 0, dir, 0, p);
       double rz = dot(res, z);
       while (it < budget) {
-        if (explicit != null) {
-          explicit.multiply(dir, qv);
-        } else {
-          schurMatvec(s, rc, ro, sw, wl, buf, dir, qv);
-        }
+        schurMatvec(s, rc, ro, sw, wl, buf, dir, qv);
         double pq = dot(dir, qv);
         it++;
         if (!(pq > 0)) {
@@ -823,7 +820,25 @@ final class ColumnSolver {
         }
       }
     }
-    // the largest dimension's coefficients: weighted group means of y − D_R c_R
+    largestFromOthers(y, c, s, rc, ro, sw, wl, lg);
+    iterations += it;
+    return conv;
+  }
+
+  /** The largest dimension's coefficients: weighted group means of y − D_R c_R. */
+  private void largestFromOthers(
+      double[] y,
+      double[] c,
+      SortedRows s,
+      int[][] rc,
+      int[] ro,
+      double[] sw,
+      double[] wl,
+      int lg) {
+    int[] start = s.start;
+    int[] order = s.order;
+    int gl = wl.length;
+    int nr = rc.length;
     int ol = pr.layout[lg][0];
     for (int g = 0; g < gl; g++) {
       double m = 0;
@@ -836,7 +851,76 @@ final class ColumnSolver {
       }
       c[ol + g] = wl[g] > 0 ? m / wl[g] : 0;
     }
+  }
+
+  /** Jacobi-preconditioned CG on the explicit Schur complement, in its compact index space. */
+  private boolean cgCompact(SchurMatrix sm, double[] bFull, double[] c, int budget) {
+    int m = sm.coefIndex.length;
+    int[] ci = sm.coefIndex;
+    double[] dw = sm.diagW;
+    double[] x = new double[m];
+    double[] res = new double[m];
+    double[] z = new double[m];
+    double[] dir = new double[m];
+    double[] q = new double[m];
+    for (int j = 0; j < m; j++) {
+      x[j] = c[ci[j]];
+    }
+    sm.multiply(x, q);
+    for (int j = 0; j < m; j++) {
+      res[j] = bFull[ci[j]] - q[j];
+    }
+    boolean conv = jacobi(res, z, x, dw);
+    int it = 0;
+    if (!conv) {
+      System.arraycopy(z, 0, dir, 0, m);
+      double rz = dot(res, z);
+      while (it < budget) {
+        sm.multiply(dir, q);
+        double pq = dot(dir, q);
+        it++;
+        if (!(pq > 0)) {
+          break;
+        }
+        double a = rz / pq;
+        for (int j = 0; j < m; j++) {
+          x[j] += a * dir[j];
+          res[j] -= a * q[j];
+        }
+        if (jacobi(res, z, x, dw)) {
+          conv = true;
+          break;
+        }
+        double rzNew = dot(res, z);
+        double beta = rzNew / rz;
+        rz = rzNew;
+        for (int j = 0; j < m; j++) {
+          dir[j] = z[j] + beta * dir[j];
+        }
+      }
+    }
+    for (int j = 0; j < m; j++) {
+      c[ci[j]] = x[j];
+    }
     iterations += it;
+    return conv;
+  }
+
+  private boolean jacobi(double[] res, double[] z, double[] x, double[] dw) {
+    boolean conv = true;
+    double mx = 0;
+    for (int j = 0; j < res.length; j++) {
+      double d = dw[j] > 0 ? res[j] / dw[j] : 0;
+      z[j] = d;
+      double ad = Math.abs(d);
+      if (ad > mx) {
+        mx = ad;
+      }
+      if (conv && changed(d, x[j])) {
+        conv = false;
+      }
+    }
+    lastChange = mx;
     return conv;
   }
 

@@ -8,14 +8,19 @@ final class DegreesOfFreedom {
   private DegreesOfFreedom() {}
 
   /** Tolerance of the projections of indicator columns. */
-  static final double PROJECTION_TOLERANCE = 1e-11;
+  static final double PROJECTION_TOLERANCE = 1e-10;
 
   /** A Cholesky pivot below this times the level's row count counts as zero. */
   static final double PIVOT_TOLERANCE = 1e-8;
 
-  private static final int BATCH = 8;
+  /** Indicator columns projected at once (memory: BATCH · n doubles). */
+  private static final int BATCH = 2;
 
   static FeDegreesOfFreedom compute(FixedEffects fe) {
+    return compute(fe, true);
+  }
+
+  static FeDegreesOfFreedom compute(FixedEffects fe, boolean exactRank) {
     int coefficients = fe.coefficientCount();
     List<Integer> dims = new ArrayList<>();
     for (int d = 0; d < fe.dimensions(); d++) {
@@ -66,6 +71,20 @@ final class DegreesOfFreedom {
         m += fe.levels(d);
       }
     }
+    if (!exactRank) {
+      int red = comps + rest.size();
+      return new FeDegreesOfFreedom(
+          coefficients,
+          red,
+          coefficients - red,
+          comps,
+          "connected components of '"
+              + fe.label(a)
+              + "' and '"
+              + fe.label(b)
+              + "' plus one per further dimension (conservative bound, as reghdfe)",
+          false);
+    }
     if (m > FixedEffects.EXACT_RANK_LEVEL_LIMIT) {
       int red = comps + rest.size();
       return new FeDegreesOfFreedom(
@@ -107,10 +126,7 @@ final class DegreesOfFreedom {
     FixedEffects pair =
         FixedEffects.of(fe.name(a), fe.codesRef(a)).withDimension(fe.name(b), fe.codesRef(b));
     Demeaner dm =
-        Demeaner.defaults()
-            .withTolerance(PROJECTION_TOLERANCE)
-            .withMaxIterations(100_000)
-            .withParallelism(1);
+        Demeaner.defaults().withTolerance(PROJECTION_TOLERANCE).withMaxIterations(100_000);
     int r = rest.size();
     int[] offset = new int[r];
     double[] count = new double[m];

@@ -48,6 +48,50 @@ public final class DemeanState {
     return coefficients[column].clone();
   }
 
+  /**
+   * The fixed-effect sum (Dc)<sub>i</sub> = Σ<sub>k</sub> α<sub>k,g(i)</sub> +
+   * γ<sub>k,g(i)</sub>·x<sub>k,i</sub> of every row for one column — the part of the linear
+   * predictor the fixed effects explain (for IRLS: η = Xβ + Dc); equals the column minus its
+   * demeaned version.
+   *
+   * @param fe the fixed effects this state was computed with
+   * @param column column index
+   * @return one value per row
+   * @throws IllegalArgumentException if the state does not fit the fixed effects
+   */
+  public double[] fixedEffectSum(FixedEffects fe, int column) {
+    Objects.requireNonNull(fe, "fe");
+    double[] c = coefficients[column];
+    if (c.length != fe.coefficientCount()) {
+      throw new IllegalArgumentException(
+          "state has "
+              + c.length
+              + " coefficients per column, expected "
+              + fe.coefficientCount()
+              + " for these fixed effects");
+    }
+    int n = fe.rows();
+    int[][] lay = fe.layout();
+    double[] out = new double[n];
+    for (int k = 0; k < fe.dimensions(); k++) {
+      int[] g = fe.codesRef(k);
+      if (lay[k][0] >= 0) {
+        int o = lay[k][0];
+        for (int i = 0; i < n; i++) {
+          out[i] += c[o + g[i]];
+        }
+      }
+      if (lay[k][1] >= 0) {
+        int o = lay[k][1];
+        double[] x = fe.slopeRef(k);
+        for (int i = 0; i < n; i++) {
+          out[i] += c[o + g[i]] * x[i];
+        }
+      }
+    }
+    return out;
+  }
+
   double[] coefficientsRef(int column) {
     return coefficients[column];
   }

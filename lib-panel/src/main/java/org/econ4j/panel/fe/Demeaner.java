@@ -39,7 +39,9 @@ import org.econ4j.core.Note;
  *       intercept dimensions it runs on the Schur complement D<sub>R</sub>′W(I −
  *       P<sub>L</sub>)D<sub>R</sub> after eliminating exactly the dimension L with most levels (its
  *       coefficients are the group means given the others), so the iterated vector holds only the
- *       smaller dimensions.
+ *       smaller dimensions; when cheap to build (at most 50 passes' worth of work) that Schur
+ *       complement is formed explicitly as a sparse matrix, so a CG step costs its non-zeros rather
+ *       than a pass over the rows.
  *   <li><b>Automatic choice</b> ({@link Method#AUTO}, default): projections first; if they have not
  *       converged after {@link #switchIterations()} iterations (default {@value
  *       #DEFAULT_SWITCH_ITERATIONS}), conjugate gradients continue from the current coefficients
@@ -89,7 +91,7 @@ public final class Demeaner {
   public static final int DEFAULT_MAX_ITERATIONS = 10_000;
 
   /** Default number of projection iterations after which {@link Method#AUTO} switches to CG. */
-  public static final int DEFAULT_SWITCH_ITERATIONS = 50;
+  public static final int DEFAULT_SWITCH_ITERATIONS = 20;
 
   /** The solver. */
   public enum Method {

@@ -674,7 +674,7 @@ public final class FixedEffects {
    *       components of the bipartite graph linking levels that share a row (union–find); exact.
    *   <li>Three or more: the two intercept dimensions with most levels are treated by components as
    *       above; for the m levels of the others, the indicator column of each level is projected
-   *       off the first two dimensions (demeaned with a tight tolerance, 1e-12) and the rank of the
+   *       off the first two dimensions (demeaned with a tight tolerance, 1e-10) and the rank of the
    *       m×m Gram matrix of those residuals is found by pivoted Cholesky (a pivot is zero when
    *       below 1e-9 times the level's row count). Redundant = C + (m − that rank). This is the
    *       exact rank of D (reghdfe instead reports a conservative bound). When m exceeds {@link
@@ -694,6 +694,20 @@ public final class FixedEffects {
       dof = r;
     }
     return r;
+  }
+
+  /**
+   * A cheap conservative version of {@link #degreesOfFreedom()}: exact for one and two intercept
+   * dimensions; for more, the components of the two largest plus one redundant coefficient per
+   * further dimension (each further dimension's constant), as reghdfe's default bound — so the
+   * absorbed degrees of freedom are an upper bound and standard errors err on the large side. No
+   * demeaning is done (the exact rank for three or more dimensions costs one demeaning per level of
+   * the further dimensions).
+   *
+   * @return the degrees of freedom absorbed; {@code exact()} is false for three or more dimensions
+   */
+  public FeDegreesOfFreedom degreesOfFreedomBound() {
+    return DegreesOfFreedom.compute(this, false);
   }
 
   // ---------------------------------------------------------------- recovery

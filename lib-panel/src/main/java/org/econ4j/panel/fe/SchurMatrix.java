@@ -3,28 +3,37 @@ package org.econ4j.panel.fe;
 /**
  * The Schur complement S = D<sub>R</sub>′W(I − P<sub>L</sub>)D<sub>R</sub> of the fixed-effect
  * normal equations after eliminating the largest dimension L, built explicitly in compressed-row
- * form (indexed like the flattened coefficient vector; rows of L are empty). Worth building when S
- * is much smaller than the data (e.g. a ring of firms, the {@code difficult} benchmark): a product
- * with S then costs nnz(S) instead of a pass over the rows. Built from the sparse level-pair matrix
- * C = D<sub>L</sub>′WD<sub>R</sub> as S = D<sub>R</sub>′WD<sub>R</sub> − C′ diag(1/W<sub>L</sub>) C
- * (Gustavson's row-by-row sparse product with a dense accumulator). Immutable once built.
+ * form (over a compact index of the levels of the other dimensions, so every vector of the solver
+ * is small). Worth building when S is much smaller than the data (e.g. a ring of firms, the {@code
+ * difficult} benchmark): a product with S then costs nnz(S) instead of a pass over the rows. Built
+ * from the sparse level-pair matrix C = D<sub>L</sub>′WD<sub>R</sub> as S =
+ * D<sub>R</sub>′WD<sub>R</sub> − C′ diag(1/W<sub>L</sub>) C (Gustavson's row-by-row sparse product
+ * with a dense accumulator). Immutable once built.
  */
 final class SchurMatrix {
   final int[] rowPtr;
   final int[] col;
   final double[] val;
 
-  private SchurMatrix(int[] rowPtr, int[] col, double[] val) {
+  /** flattened coefficient index of each compact index */
+  final int[] coefIndex;
+
+  /** Σw of each compact index's level (the Jacobi preconditioner) */
+  final double[] diagW;
+
+  private SchurMatrix(int[] rowPtr, int[] col, double[] val, int[] coefIndex, double[] diagW) {
     this.rowPtr = rowPtr;
     this.col = col;
     this.val = val;
+    this.coefIndex = coefIndex;
+    this.diagW = diagW;
   }
 
   /** Builds S, or returns null when the product would cost more than {@code maxWork} entries. */
   static SchurMatrix build(Problem pr, long maxWork) {
     SortedRows s = pr.sorted;
     int lg = s.largest;
-    int p = pr.coefficients;
+    int p;
     int[] start = s.start;
     double[] sw = pr.sortedW;
     double[] wl = pr.sw[lg];
@@ -33,13 +42,33 @@ final class SchurMatrix {
     int[][] rc = new int[nr][];
     int[] ro = new int[nr];
     int t = 0;
+    int m = 0;
     for (int k = 0; k < pr.terms; k++) {
       if (k != lg) {
         rc[t] = s.codes[k];
-        ro[t] = pr.layout[k][0];
+        ro[t] = m;
+        m += pr.levels[k];
         t++;
       }
     }
+    int[] coefIndex = new int[m];
+    double[] diagW = new double[m];
+    for (int k = 0; k < pr.terms; k++) {
+      if (k == lg) {
+        continue;
+      }
+      int base = 0;
+      for (int u = 0; u < k; u++) {
+        if (u != lg) {
+          base += pr.levels[u];
+        }
+      }
+      for (int g = 0; g < pr.levels[k]; g++) {
+        coefIndex[base + g] = pr.layout[k][0] + g;
+        diagW[base + g] = pr.sw[k][g];
+      }
+    }
+    p = m;
     // step 0: distinct R levels per L group, and the work of the product
     int[] marker = new int[p];
     java.util.Arrays.fill(marker, -1);
@@ -183,10 +212,14 @@ final class SchurMatrix {
     }
     rowPtr[p] = nnz;
     return new SchurMatrix(
-        rowPtr, java.util.Arrays.copyOf(col, nnz), java.util.Arrays.copyOf(val, nnz));
+        rowPtr,
+        java.util.Arrays.copyOf(col, nnz),
+        java.util.Arrays.copyOf(val, nnz),
+        coefIndex,
+        diagW);
   }
 
-  /** q = S v. */
+  /** q = S v (compact indices). */
   void multiply(double[] v, double[] q) {
     int p = rowPtr.length - 1;
     for (int j = 0; j < p; j++) {

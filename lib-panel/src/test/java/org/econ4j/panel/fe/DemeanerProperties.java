@@ -107,7 +107,10 @@ class DemeanerProperties {
   void equalsResidualOfRegressionOnDummies(long seed) {
     Case c = randomCase(seed, 120, true);
     FixedEffects withSlope = c.fe.withVaryingSlope("s", c.c, "t", c.t);
-    for (FixedEffects fe : List.of(c.fe, withSlope)) {
+    FixedEffects twoWay = FixedEffects.of("a", c.a).withDimension("b", c.b);
+    FixedEffects combined =
+        FixedEffects.of("a", c.a).withDimension("b^c", FixedEffects.combine(c.b, c.c));
+    for (FixedEffects fe : List.of(c.fe, withSlope, twoWay, combined)) {
       for (boolean weighted : new boolean[] {false, true}) {
         double[] expected = DenseAlgebra.residual(design(fe), c.y, weighted ? c.w : null);
         for (Demeaner.Method m : Demeaner.Method.values()) {

@@ -112,6 +112,14 @@ class DemeanerTest {
     DemeanResult warmW = d.demean(c.fe, new double[][] {c.y}, c.w, DemeanState.zeros(c.fe, 1));
     assertThat(warmW.converged()).isTrue();
     assertThat(cold.state().coefficients(0)).hasSize(c.fe.coefficientCount());
+    double[] sum = cold.state().fixedEffectSum(c.fe, 0);
+    for (int i = 0; i < c.y.length; i++) {
+      assertThat(sum[i] + cold.column(0)[i]).isCloseTo(c.y[i], offset(1e-12));
+    }
+    assertThatThrownBy(() -> cold.state().fixedEffectSum(FixedEffects.of("g", new int[] {0, 1}), 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("state has ")
+        .hasMessageEndingWith(" coefficients per column, expected 2 for these fixed effects");
   }
 
   @Test

@@ -192,6 +192,16 @@ class FixedEffectsTest {
     assertThat(r.redundant()).isEqualTo(4);
     assertThat(r.exact()).isTrue();
     assertThat(r.method()).contains("pivoted-Cholesky rank of the 3 further level indicators");
+    FeDegreesOfFreedom bound = redundantThird.degreesOfFreedomBound();
+    assertThat(bound.exact()).isFalse();
+    assertThat(bound.redundant()).isEqualTo(2); // 1 component + 1 further dimension
+    assertThat(bound.absorbed()).isGreaterThanOrEqualTo(r.absorbed());
+    assertThat(bound.method())
+        .isEqualTo(
+            "connected components of 'unit' and 'year' plus one per further dimension"
+                + " (conservative bound, as reghdfe)");
+    FixedEffects two = FixedEffects.of("unit", unit).withDimension("year", year);
+    assertThat(two.degreesOfFreedomBound()).isEqualTo(two.degreesOfFreedom());
     // a third dimension splitting rows into two groups, not nested in unit or year
     int[] group = {0, 1, 0, 1, 0, 1, 1, 0, 0};
     FeDegreesOfFreedom g =
