@@ -82,6 +82,20 @@ class IndexToolsTest {
   }
 
   @Test
+  void balancedRefusesHugeGrids() {
+    Panel p =
+        Panel.builder()
+            .categorical("u", new String[] {"a", "a", "b"})
+            .numeric("t", new double[] {0, 1, 2e9})
+            .build()
+            .withIndex("u", "t");
+    assertThatThrownBy(p::balanced)
+        .hasMessage(
+            "the balanced panel would have 4000000002 rows (2 units × 2000000001 periods), more than"
+                + " a panel can hold; filter units or periods first");
+  }
+
+  @Test
   void needIndex() {
     Panel p = Panel.builder().numeric("x", new double[] {1}).build();
     assertThatThrownBy(p::indexSummary)

@@ -253,6 +253,28 @@ class PanelCsvTest {
   }
 
   @Test
+  void writerErrorIsWrapped() {
+    Panel p = Panel.builder().numeric("x", new double[] {1}).build();
+    java.io.Writer failing =
+        new java.io.Writer() {
+          @Override
+          public void write(char[] c, int o, int l) throws IOException {
+            throw new IOException("disk full");
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    assertThatThrownBy(() -> p.writeCsv(failing))
+        .isInstanceOf(SpecificationException.class)
+        .hasMessage("cannot write CSV: disk full; check the destination")
+        .hasCauseInstanceOf(IOException.class);
+  }
+
+  @Test
   void writeErrorIsWrapped() {
     Panel p = Panel.builder().numeric("x", new double[] {1}).build();
     Path f = dir.resolve("no/such/dir/out.csv");

@@ -26,6 +26,8 @@ class PanelSourcesTest {
 
   public record Empty() {}
 
+  public record Empty2(int a) {}
+
   @Test
   void fromRecords() {
     Panel p =
@@ -52,6 +54,16 @@ class PanelSourcesTest {
         .hasMessage(
             "record component 'date' of Bad has type LocalDate, which a panel cannot hold; use a"
                 + " number, boolean, String or enum component");
+    List<Record> mixed = new java.util.ArrayList<>();
+    mixed.add(new Empty2(1));
+    mixed.add(new Bad("a", null));
+    assertThatThrownBy(() -> Panel.fromRecords(mixed))
+        .hasMessage("record 2 is a Bad but the first is a Empty2; give records of one type");
+    List<Record> withNull = new java.util.ArrayList<>();
+    withNull.add(new Empty2(1));
+    withNull.add(null);
+    assertThatThrownBy(() -> Panel.fromRecords(withNull))
+        .hasMessage("record 2 of the list is null; remove null entries");
     assertThatThrownBy(() -> Panel.fromRecords(List.of(new Empty())))
         .hasMessage("record Empty has no components; a panel needs columns");
   }

@@ -29,7 +29,8 @@ import org.econ4j.panel.PanelBuilder;
  * that sorts first ({@link String#compareTo}), so the pair id of China and the USA is always {@code
  * CHN_USA}. Pairs (i, i) are excluded unless {@link #includeSelf(boolean) includeSelf(true)}.
  * {@link #withOrigins} keeps only pairs whose origin is listed (directed), or that involve a listed
- * unit (undirected): e.g. China as the only origin and every partner as destination.
+ * unit (undirected): e.g. China as the only origin and every partner as destination. {@link
+ * #withUnits} restricts both sides to a list of units.
  *
  * <p>Rows are ordered by time (ascending), then origin, then destination, units in order of first
  * appearance in the attribute table. Immutable and thread-safe; every {@code withX} returns a new
@@ -47,6 +48,7 @@ public final class Dyads {
   private final String destinationPrefix;
   private final boolean includeSelf;
   private final List<String> origins;
+  private final List<String> units;
 
   private Dyads(
       Panel attributes,
@@ -56,7 +58,8 @@ public final class Dyads {
       String originPrefix,
       String destinationPrefix,
       boolean includeSelf,
-      List<String> origins) {
+      List<String> origins,
+      List<String> units) {
     this.attributes = attributes;
     this.id = id;
     this.directed = directed;
@@ -65,6 +68,7 @@ public final class Dyads {
     this.destinationPrefix = destinationPrefix;
     this.includeSelf = includeSelf;
     this.origins = origins;
+    this.units = units;
   }
 
   /**
@@ -86,7 +90,7 @@ public final class Dyads {
               + "' for dyads; known columns: "
               + String.join(", ", attributes.columnNames()));
     }
-    return new Dyads(attributes, idColumn, true, null, "o_", "d_", false, List.of());
+    return new Dyads(attributes, idColumn, true, null, "o_", "d_", false, List.of(), List.of());
   }
 
   /**
@@ -94,7 +98,7 @@ public final class Dyads {
    */
   public Dyads directed() {
     return new Dyads(
-        attributes, id, true, time, originPrefix, destinationPrefix, includeSelf, origins);
+        attributes, id, true, time, originPrefix, destinationPrefix, includeSelf, origins, units);
   }
 
   /**
@@ -102,7 +106,7 @@ public final class Dyads {
    */
   public Dyads undirected() {
     return new Dyads(
-        attributes, id, false, time, originPrefix, destinationPrefix, includeSelf, origins);
+        attributes, id, false, time, originPrefix, destinationPrefix, includeSelf, origins, units);
   }
 
   /**
@@ -127,7 +131,8 @@ public final class Dyads {
         originPrefix,
         destinationPrefix,
         includeSelf,
-        origins);
+        origins,
+        units);
   }
 
   /**
@@ -145,7 +150,8 @@ public final class Dyads {
               + origin
               + "'; give two different prefixes such as o_ and d_");
     }
-    return new Dyads(attributes, id, directed, time, origin, destination, includeSelf, origins);
+    return new Dyads(
+        attributes, id, directed, time, origin, destination, includeSelf, origins, units);
   }
 
   /**
@@ -154,7 +160,7 @@ public final class Dyads {
    */
   public Dyads includeSelf(boolean include) {
     return new Dyads(
-        attributes, id, directed, time, originPrefix, destinationPrefix, include, origins);
+        attributes, id, directed, time, originPrefix, destinationPrefix, include, origins, units);
   }
 
   /**
@@ -177,6 +183,32 @@ public final class Dyads {
         originPrefix,
         destinationPrefix,
         includeSelf,
+        List.copyOf(l),
+        units);
+  }
+
+  /**
+   * Restricts the units on both sides to a list (the other rows of the attribute table are
+   * ignored).
+   *
+   * @param ids the units (each must occur in the id column)
+   * @return the new builder
+   */
+  public Dyads withUnits(String... ids) {
+    Objects.requireNonNull(ids, "ids");
+    List<String> l = new ArrayList<>();
+    for (String s : ids) {
+      l.add(Objects.requireNonNull(s, "id"));
+    }
+    return new Dyads(
+        attributes,
+        id,
+        directed,
+        time,
+        originPrefix,
+        destinationPrefix,
+        includeSelf,
+        origins,
         List.copyOf(l));
   }
 
@@ -242,6 +274,19 @@ public final class Dyads {
       }
       rs.add(i);
     }
+    for (String u : units) {
+      if (!allIds.contains(u)) {
+        throw new SpecificationException(
+            "unit '"
+                + u
+                + "' is not an id in column '"
+                + id
+                + "'; known ids include: "
+                + String.join(
+                    ", ", new ArrayList<>(allIds).subList(0, Math.min(10, allIds.size()))));
+      }
+    }
+    Set<String> unitSet = new LinkedHashSet<>(units);
     for (String o : origins) {
       if (!allIds.contains(o)) {
         throw new SpecificationException(
@@ -270,7 +315,13 @@ public final class Dyads {
     for (String period : periodOrder) {
       List<Integer> rs = rowsByPeriod.get(period);
       for (int a : rs) {
+        if (!unitSet.isEmpty() && !unitSet.contains(ids[a])) {
+          continue;
+        }
         for (int b : rs) {
+          if (!unitSet.isEmpty() && !unitSet.contains(ids[b])) {
+            continue;
+          }
           if (a == b && !includeSelf) {
             continue;
           }
@@ -348,6 +399,7 @@ public final class Dyads {
         + ", includeSelf="
         + includeSelf
         + (origins.isEmpty() ? "" : ", origins=" + origins)
+        + (units.isEmpty() ? "" : ", units=" + units)
         + "]";
   }
 }

@@ -67,6 +67,14 @@ class DyadsTest {
   }
 
   @Test
+  void restrictedUnits() {
+    Panel d = Dyads.from(countries(), "iso").withUnits("CHN", "DEU").build();
+    assertThat(d.labels("pair")).containsExactly("CHN_DEU", "DEU_CHN");
+    assertThatThrownBy(() -> Dyads.from(countries(), "iso").withUnits("ITA").build())
+        .hasMessage("unit 'ITA' is not an id in column 'iso'; known ids include: USA, CHN, DEU");
+  }
+
+  @Test
   void errors() {
     assertThatThrownBy(() -> Dyads.from(countries(), "isoo"))
         .isInstanceOf(SpecificationException.class)
