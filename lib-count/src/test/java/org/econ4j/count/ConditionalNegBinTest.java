@@ -271,4 +271,29 @@ class ConditionalNegBinTest {
     assertThat(fit.vcov()[1][2]).isEqualTo(fit.vcov()[2][1]);
     assertThat(fit.toString()).startsWith("negbin-conditional: (Intercept) = ");
   }
+
+  /**
+   * Regressors on a scale where a full Newton step overflows exp(x'b): step-halving keeps it sane.
+   */
+  @Test
+  void hugeRegressorsGiveFiniteResultsNeverNaN() {
+    ConditionalPoissonProperties.Sim s = sim();
+    double[] big = s.x[0].clone();
+    for (int i = 0; i < big.length; i++) {
+      big[i] *= 1000;
+    }
+    CountFit nb =
+        ConditionalNegBin.defaults()
+            .fit(s.y, new double[][] {big}, new String[] {"big"}, s.unit, true);
+    CountFit small =
+        ConditionalNegBin.defaults()
+            .fit(s.y, new double[][] {s.x[0]}, new String[] {"x"}, s.unit, true);
+    assertThat(nb.converged()).isTrue();
+    assertThat(nb.logLik()).isFinite();
+    assertThat(nb.coefficients()[1] * 1000)
+        .isCloseTo(small.coefficients()[1], org.assertj.core.data.Offset.offset(1e-7));
+    for (double se : nb.standardErrors()) {
+      assertThat(se).isFinite().isPositive();
+    }
+  }
 }

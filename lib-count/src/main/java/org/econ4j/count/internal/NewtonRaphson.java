@@ -59,6 +59,8 @@ public final class NewtonRaphson {
     double[] grad = new double[k];
     double[] hess = new double[k * k];
     double[] trial = new double[k];
+    double[] gradT = new double[k];
+    double[] hessT = new double[k * k];
     DMatrixRMaj negH = new DMatrixRMaj(k, k);
     DMatrixRMaj g = new DMatrixRMaj(k, 1);
     DMatrixRMaj d = new DMatrixRMaj(k, 1);
@@ -123,7 +125,9 @@ public final class NewtonRaphson {
         for (int i = 0; i < k; i++) {
           trial[i] = beta[i] + step * d.data[i];
         }
-        newValue = f.value(trial, grad, hess, false);
+        // derivatives at the trial point too: a full step is usually accepted, and then the next
+        // iteration needs them (one pass over the data per iteration instead of two)
+        newValue = f.value(trial, gradT, hessT, true);
         if (Double.isFinite(newValue) && newValue >= value - 1e-12 * (1 + Math.abs(value))) {
           break;
         }
@@ -136,7 +140,9 @@ public final class NewtonRaphson {
         break;
       }
       System.arraycopy(trial, 0, beta, 0, k);
-      value = f.value(beta, grad, hess, true);
+      System.arraycopy(gradT, 0, grad, 0, k);
+      System.arraycopy(hessT, 0, hess, 0, k * k);
+      value = newValue;
     }
     // inverse of -H at the final beta
     for (int i = 0; i < k * k; i++) {
