@@ -114,29 +114,56 @@ public final class FeNegBin {
   /** Largest θ (beyond it the model is Poisson to machine precision for usual counts). */
   public static final double THETA_MAX = 1e7;
 
-  private double tolerance = DEFAULT_TOLERANCE;
-  private int maxIterations = DEFAULT_MAX_ITERATIONS;
-  private int irlsIterations = DEFAULT_IRLS_ITERATIONS;
-  private Demeaner demeaner = Demeaner.defaults().withTolerance(FePoisson.DEFAULT_INNER_TOLERANCE);
-  private boolean singletons = true;
-  private String weights;
-  private String offset;
-  private String exposure;
-  private Vcov vcov = Vcov.iid();
-  private SmallSampleCorrection ssc = SmallSampleCorrection.fixest();
+  /** The settings, copied on every {@code withX}; final fields make instances safely shareable. */
+  private static final class Settings {
+    double tolerance = DEFAULT_TOLERANCE;
+    int maxIterations = DEFAULT_MAX_ITERATIONS;
+    int irlsIterations = DEFAULT_IRLS_ITERATIONS;
+    Demeaner demeaner = Demeaner.defaults().withTolerance(FePoisson.DEFAULT_INNER_TOLERANCE);
+    boolean singletons = true;
+    String weights;
+    String offset;
+    String exposure;
+    Vcov vcov = Vcov.iid();
+    SmallSampleCorrection ssc = SmallSampleCorrection.fixest();
+  }
 
-  private FeNegBin() {}
+  private static final FeNegBin DEFAULTS = new FeNegBin(new Settings());
+
+  private final double tolerance;
+  private final int maxIterations;
+  private final int irlsIterations;
+  private final Demeaner demeaner;
+  private final boolean singletons;
+  private final String weights;
+  private final String offset;
+  private final String exposure;
+  private final Vcov vcov;
+  private final SmallSampleCorrection ssc;
+
+  private FeNegBin(Settings c) {
+    this.tolerance = c.tolerance;
+    this.maxIterations = c.maxIterations;
+    this.irlsIterations = c.irlsIterations;
+    this.demeaner = c.demeaner;
+    this.singletons = c.singletons;
+    this.weights = c.weights;
+    this.offset = c.offset;
+    this.exposure = c.exposure;
+    this.vcov = c.vcov;
+    this.ssc = c.ssc;
+  }
 
   /**
-   * @return tolerance 1e-10 on ℓ, 100 outer and 25 IRLS iterations, inner tolerance 1e-9,
+   * @return tolerance 1e-10 on ℓ, 100 outer and 25 IRLS iterations, inner tolerance 1e-8,
    *     singletons removed, iid standard errors with fixest's small-sample correction
    */
   public static FeNegBin defaults() {
-    return new FeNegBin();
+    return DEFAULTS;
   }
 
-  private FeNegBin copy() {
-    FeNegBin c = new FeNegBin();
+  private Settings copy() {
+    Settings c = new Settings();
     c.tolerance = tolerance;
     c.maxIterations = maxIterations;
     c.irlsIterations = irlsIterations;
@@ -158,9 +185,9 @@ public final class FeNegBin {
     if (!(tol > 0 && tol < 1)) {
       throw new IllegalArgumentException("tolerance must be in (0, 1), got " + tol);
     }
-    FeNegBin c = copy();
+    Settings c = copy();
     c.tolerance = tol;
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -171,9 +198,9 @@ public final class FeNegBin {
     if (max < 1) {
       throw new IllegalArgumentException("maximum iterations must be >= 1, got " + max);
     }
-    FeNegBin c = copy();
+    Settings c = copy();
     c.maxIterations = max;
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -184,9 +211,9 @@ public final class FeNegBin {
     if (max < 1) {
       throw new IllegalArgumentException("maximum IRLS iterations must be >= 1, got " + max);
     }
-    FeNegBin c = copy();
+    Settings c = copy();
     c.irlsIterations = max;
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -194,9 +221,9 @@ public final class FeNegBin {
    * @return a modified copy
    */
   public FeNegBin withDemeaner(Demeaner d) {
-    FeNegBin c = copy();
+    Settings c = copy();
     c.demeaner = Objects.requireNonNull(d, "demeaner");
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -204,9 +231,9 @@ public final class FeNegBin {
    * @return a modified copy
    */
   public FeNegBin withSingletons(boolean remove) {
-    FeNegBin c = copy();
+    Settings c = copy();
     c.singletons = remove;
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -214,9 +241,9 @@ public final class FeNegBin {
    * @return a modified copy
    */
   public FeNegBin withWeights(String column) {
-    FeNegBin c = copy();
+    Settings c = copy();
     c.weights = Objects.requireNonNull(column, "column");
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -224,9 +251,9 @@ public final class FeNegBin {
    * @return a modified copy
    */
   public FeNegBin withOffset(String column) {
-    FeNegBin c = copy();
+    Settings c = copy();
     c.offset = Objects.requireNonNull(column, "column");
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -234,9 +261,9 @@ public final class FeNegBin {
    * @return a modified copy
    */
   public FeNegBin withExposure(String column) {
-    FeNegBin c = copy();
+    Settings c = copy();
     c.exposure = Objects.requireNonNull(column, "column");
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -244,9 +271,9 @@ public final class FeNegBin {
    * @return a modified copy
    */
   public FeNegBin withVcov(Vcov v) {
-    FeNegBin c = copy();
+    Settings c = copy();
     c.vcov = Objects.requireNonNull(v, "vcov");
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -254,9 +281,9 @@ public final class FeNegBin {
    * @return a modified copy
    */
   public FeNegBin withSmallSampleCorrection(SmallSampleCorrection s) {
-    FeNegBin c = copy();
+    Settings c = copy();
     c.ssc = Objects.requireNonNull(s, "ssc");
-    return c;
+    return new FeNegBin(c);
   }
 
   /**

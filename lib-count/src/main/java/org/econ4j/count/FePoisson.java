@@ -157,7 +157,7 @@ public final class FePoisson {
   }
 
   /**
-   * @return tolerance 1e-8, 25 iterations, inner tolerance 1e-9, singletons and separated rows
+   * @return tolerance 1e-8, 25 iterations, inner tolerance 1e-8, singletons and separated rows
    *     removed, no weights or offset, iid standard errors with fixest's small-sample correction
    */
   public static FePoisson defaults() {
