@@ -447,7 +447,9 @@ public final class FeNegBin {
   static double maximiseTheta(double[] y, double[] w, double[] mu, double theta0) {
     double phi = Math.log(theta0);
     double[] d = new double[2];
-    double ll = FeCountSupport.negbinLogLik(y, w, mu, Math.exp(phi));
+    double ll = Double.NaN; // evaluated only when a step must be safeguarded
+    double lo = Math.log(THETA_MIN);
+    double hi = Math.log(THETA_MAX);
     for (int it = 0; it < 200; it++) {
       double t = Math.exp(phi);
       thetaDerivatives(y, w, mu, t, d);
@@ -455,19 +457,25 @@ public final class FeNegBin {
       double f2 = t * t * d[1] + t * d[0];
       double step = f2 < 0 ? -f1 / f2 : Math.signum(f1);
       step = Math.max(-2, Math.min(2, step));
-      double lo = Math.log(THETA_MIN);
-      double hi = Math.log(THETA_MAX);
       double phiNew = Math.max(lo, Math.min(hi, phi + step));
-      double llNew = FeCountSupport.negbinLogLik(y, w, mu, Math.exp(phiNew));
-      int halvings = 0;
-      while (!(llNew >= ll - 1e-10 * Math.abs(ll)) && halvings < 40) {
-        phiNew = 0.5 * (phi + phiNew);
-        llNew = FeCountSupport.negbinLogLik(y, w, mu, Math.exp(phiNew));
-        halvings++;
+      if (!(f2 < 0 && Math.abs(step) < 0.1)) {
+        // far from the maximum or not concave: the step must not lower the likelihood
+        if (Double.isNaN(ll)) {
+          ll = FeCountSupport.negbinLogLik(y, w, mu, t);
+        }
+        double llNew = FeCountSupport.negbinLogLik(y, w, mu, Math.exp(phiNew));
+        int halvings = 0;
+        while (!(llNew >= ll - 1e-10 * Math.abs(ll)) && halvings < 40) {
+          phiNew = 0.5 * (phi + phiNew);
+          llNew = FeCountSupport.negbinLogLik(y, w, mu, Math.exp(phiNew));
+          halvings++;
+        }
+        ll = llNew;
+      } else {
+        ll = Double.NaN;
       }
       double delta = Math.abs(phiNew - phi);
       phi = phiNew;
-      ll = llNew;
       if (delta < 1e-12 || (phi >= hi && f1 > 0) || (phi <= lo && f1 < 0)) {
         break;
       }
