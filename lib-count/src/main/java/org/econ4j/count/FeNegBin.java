@@ -552,27 +552,7 @@ public final class FeNegBin {
       vv += om[i] * (v[i] * v[i] - vt[i] * vt[i]);
     }
     info[k][k] = att - vv;
-    double[][] inv;
-    try {
-      inv = SymmetricMatrices.inverse(info);
-    } catch (RuntimeException e) {
-      throw new EstimationException(
-          "the information matrix of the negative binomial coefficients and theta is not positive"
-              + " definite (theta = "
-              + theta
-              + "); the likelihood has no proper maximum, check for separation or drop regressors",
-          e);
-    }
-    for (int j = 0; j < p; j++) {
-      if (!(inv[j][j] > 0) || !Double.isFinite(inv[j][j])) {
-        throw new EstimationException(
-            "the information matrix of the negative binomial coefficients and theta is not"
-                + " positive definite (theta = "
-                + theta
-                + "); the likelihood has no proper maximum, check for separation or drop"
-                + " regressors");
-      }
-    }
+    double[][] inv = invertInformation(info, theta);
     double[][] bread = new double[k][k];
     for (int a = 0; a < k; a++) {
       System.arraycopy(inv[a], 0, bread[a], 0, k);
@@ -647,6 +627,40 @@ public final class FeNegBin {
         theta,
         thetaSe,
         test);
+  }
+
+  /**
+   * Inverts the information matrix of (β, θ), checking that it is positive definite.
+   *
+   * @param info the information matrix (negative Hessian)
+   * @param theta θ, for the message
+   * @return the inverse
+   * @throws EstimationException if the matrix is not positive definite
+   */
+  static double[][] invertInformation(double[][] info, double theta) {
+    int p = info.length;
+    double[][] inv;
+    try {
+      inv = SymmetricMatrices.inverse(info);
+    } catch (RuntimeException e) {
+      throw new EstimationException(
+          "the information matrix of the negative binomial coefficients and theta is not positive"
+              + " definite (theta = "
+              + theta
+              + "); the likelihood has no proper maximum, check for separation or drop regressors",
+          e);
+    }
+    for (int j = 0; j < p; j++) {
+      if (!(inv[j][j] > 0) || !Double.isFinite(inv[j][j])) {
+        throw new EstimationException(
+            "the information matrix of the negative binomial coefficients and theta is not"
+                + " positive definite (theta = "
+                + theta
+                + "); the likelihood has no proper maximum, check for separation or drop"
+                + " regressors");
+      }
+    }
+    return inv;
   }
 
   /**
