@@ -3,6 +3,7 @@ package org.econ4j.bench;
 import java.util.concurrent.TimeUnit;
 import org.econ4j.panel.fe.DemeanResult;
 import org.econ4j.panel.fe.Demeaner;
+import org.econ4j.panel.fe.FeDegreesOfFreedom;
 import org.econ4j.panel.fe.FixedEffects;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -77,6 +78,15 @@ public class DemeanBenchmark {
   }
 
   /**
+   * @return the exact degrees of freedom absorbed, encoding included (the exact rank is cached per
+   *     {@code FixedEffects}, so a fresh encoding is timed)
+   */
+  @Benchmark
+  public FeDegreesOfFreedom encodeAndDegreesOfFreedom() {
+    return encode().degreesOfFreedom();
+  }
+
+  /**
    * Runs one case outside JMH (a smoke run): {@code java -cp benchmarks.jar
    * org.econ4j.bench.DemeanBenchmark 3fe-difficult-1e6
    * [AUTO|ALTERNATING_PROJECTIONS|CONJUGATE_GRADIENT]}.
@@ -104,6 +114,13 @@ public class DemeanBenchmark {
           r.method(0),
           r.method(1),
           r.converged());
+    }
+    for (int rep = 0; rep < 2; rep++) {
+      long t0 = System.nanoTime();
+      FeDegreesOfFreedom dof = b.encodeAndDegreesOfFreedom();
+      long t1 = System.nanoTime();
+      System.out.printf(
+          "%s: encode + degrees of freedom %.1f ms: %s%n", b.shape, (t1 - t0) / 1e6, dof);
     }
   }
 }

@@ -513,7 +513,8 @@ final class ColumnSolver {
   // ------------------------------------------------------------------ conjugate gradients
 
   private boolean cg(double[] y, double[] c, int budget) {
-    if (pr.sorted != null) {
+    if (pr.schurApplies() && (pr.terms >= 3 || pr.schur() != null)) {
+      // three or more dimensions: always; two: only when the explicit Schur complement is cheap
       return cgSchur(y, c, budget);
     }
     int p = pr.coefficients;
@@ -729,12 +730,12 @@ final class ColumnSolver {
    * = M⁻¹(b − S c) is the weighted group mean of the current residual, as for the other solvers.
    */
   private boolean cgSchur(double[] y, double[] c, int budget) {
-    SortedRows s = pr.sorted;
+    SortedRows s = pr.sorted();
     int lg = s.largest;
     int p = pr.coefficients;
     int[] start = s.start;
     int[] order = s.order;
-    double[] sw = pr.sortedW;
+    double[] sw = pr.sortedW();
     double[] wl = pr.sw[lg];
     int gl = pr.levels[lg];
     int kk = pr.terms;

@@ -8,7 +8,7 @@ final class DegreesOfFreedom {
   private DegreesOfFreedom() {}
 
   /** Tolerance of the projections of indicator columns. */
-  static final double PROJECTION_TOLERANCE = 1e-10;
+  static final double PROJECTION_TOLERANCE = 1e-8;
 
   /** A Cholesky pivot below this times the level's row count counts as zero. */
   static final double PIVOT_TOLERANCE = 1e-8;

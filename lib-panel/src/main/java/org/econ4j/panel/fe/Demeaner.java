@@ -41,7 +41,8 @@ import org.econ4j.core.Note;
  *       coefficients are the group means given the others), so the iterated vector holds only the
  *       smaller dimensions; when cheap to build (at most 50 passes' worth of work) that Schur
  *       complement is formed explicitly as a sparse matrix, so a CG step costs its non-zeros rather
- *       than a pass over the rows.
+ *       than a pass over the rows (with two dimensions this explicit form is used when cheap,
+ *       otherwise CG runs over the level pairs).
  *   <li><b>Automatic choice</b> ({@link Method#AUTO}, default): projections first; if they have not
  *       converged after {@link #switchIterations()} iterations (default {@value
  *       #DEFAULT_SWITCH_ITERATIONS}), conjugate gradients continue from the current coefficients

@@ -674,10 +674,10 @@ public final class FixedEffects {
    *       components of the bipartite graph linking levels that share a row (union–find); exact.
    *   <li>Three or more: the two intercept dimensions with most levels are treated by components as
    *       above; for the m levels of the others, the indicator column of each level is projected
-   *       off the first two dimensions (demeaned with a tight tolerance, 1e-10) and the rank of the
-   *       m×m Gram matrix of those residuals is found by pivoted Cholesky (a pivot is zero when
-   *       below 1e-9 times the level's row count). Redundant = C + (m − that rank). This is the
-   *       exact rank of D (reghdfe instead reports a conservative bound). When m exceeds {@link
+   *       off the first two dimensions (demeaned with tolerance 1e-8) and the rank of the m×m Gram
+   *       matrix of those residuals is found by pivoted Cholesky (a pivot is zero when below 1e-9
+   *       times the level's row count). Redundant = C + (m − that rank). This is the exact rank of
+   *       D (reghdfe instead reports a conservative bound). When m exceeds {@link
    *       #EXACT_RANK_LEVEL_LIMIT} the bound C + (number of further dimensions) is reported with
    *       {@code exact() == false}.
    *   <li>Slope coefficients of varying slopes are counted in full (as fixest does).

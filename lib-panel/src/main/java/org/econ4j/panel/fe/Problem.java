@@ -28,8 +28,10 @@ final class Problem {
   final double[] pairW;
 
   // Schur-complement CG layout for three or more intercept dimensions (null otherwise)
-  final SortedRows sorted;
-  final double[] sortedW;
+  private final FixedEffects fe;
+  private SortedRows sorted;
+  private double[] sortedW;
+  private boolean sortedDone;
   private SchurMatrix schur;
   private boolean schurTried;
 
@@ -43,6 +45,39 @@ final class Problem {
    * The explicit Schur complement, built on first use when its product costs at most 50 passes over
    * the rows (and {@link #SCHUR_WORK_LIMIT}); null otherwise. Shared by the columns.
    */
+  /** Rows sorted by the largest dimension (built on first use, cached in the fixed effects). */
+  synchronized SortedRows sorted() {
+    prepareSorted();
+    return sorted;
+  }
+
+  /** The weights in sorted row order, or null without weights. */
+  synchronized double[] sortedW() {
+    prepareSorted();
+    return sortedW;
+  }
+
+  private void prepareSorted() {
+    if (sortedDone) {
+      return;
+    }
+    sortedDone = true;
+    sorted = fe.sortedRows();
+    if (w != null) {
+      double[] sw2 = new double[n];
+      int[] order = sorted.order;
+      for (int p = 0; p < n; p++) {
+        sw2[p] = w[order[p]];
+      }
+      sortedW = sw2;
+    }
+  }
+
+  /** Whether the Schur-complement solver applies: intercepts only, at least two dimensions. */
+  boolean schurApplies() {
+    return interceptsOnly && terms >= 2;
+  }
+
   synchronized SchurMatrix schur() {
     if (!schurTried) {
       schurTried = true;
@@ -105,22 +140,7 @@ final class Problem {
       interceptOffsets[k] = layout[k][0];
     }
     interceptsOnly = io;
-    if (interceptsOnly && terms >= 3) {
-      sorted = fe.sortedRows();
-      if (w == null) {
-        sortedW = null;
-      } else {
-        double[] sw2 = new double[n];
-        int[] order = sorted.order;
-        for (int p = 0; p < n; p++) {
-          sw2[p] = w[order[p]];
-        }
-        sortedW = sw2;
-      }
-    } else {
-      sorted = null;
-      sortedW = null;
-    }
+    this.fe = fe;
     if (fe.twoWayPlain()) {
       pairs = fe.pairTable();
       if (w == null) {

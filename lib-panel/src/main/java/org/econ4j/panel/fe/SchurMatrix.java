@@ -31,11 +31,11 @@ final class SchurMatrix {
 
   /** Builds S, or returns null when the product would cost more than {@code maxWork} entries. */
   static SchurMatrix build(Problem pr, long maxWork) {
-    SortedRows s = pr.sorted;
+    SortedRows s = pr.sorted();
     int lg = s.largest;
     int p;
     int[] start = s.start;
-    double[] sw = pr.sortedW;
+    double[] sw = pr.sortedW();
     double[] wl = pr.sw[lg];
     int gl = pr.levels[lg];
     int nr = pr.terms - 1;

@@ -203,9 +203,14 @@ class DemeanerProperties {
     Demeaner cg =
         Demeaner.defaults().withTolerance(1e-10).withMethod(Demeaner.Method.CONJUGATE_GRADIENT);
     DemeanResult explicit = cg.demean(c.fe, new double[][] {c.y, c.x}, c.w);
+    FixedEffects twoWay = FixedEffects.of("a", c.a).withDimension("b", c.b);
+    DemeanResult explicit2 = cg.demean(twoWay, new double[][] {c.y}, c.w);
     long saved = Problem.schurPasses;
     Problem.schurPasses = 0;
     try {
+      // two dimensions without a cheap Schur complement: CG over level pairs
+      DemeanResult pairs = cg.demean(twoWay, new double[][] {c.y}, c.w);
+      assertThat(pairs.column(0)).containsExactly(explicit2.column(0), offset(1e-7));
       DemeanResult implicit = cg.demean(c.fe, new double[][] {c.y, c.x}, c.w);
       DemeanResult unweighted = cg.demean(c.fe, new double[][] {c.y});
       for (int j = 0; j < 2; j++) {
