@@ -56,8 +56,10 @@ import org.econ4j.panel.formula.ModelFrame;
  * to 0.1 + |β|) below {@value #THETA_TOLERANCE}, at most {@value #DEFAULT_MAX_ITERATIONS} outer
  * iterations. θ is kept in [{@value #THETA_MIN}, {@value #THETA_MAX}]; when it reaches the upper
  * bound a {@link Note.Kind#CONVERGENCE} note says the data show no overdispersion (use {@link
- * FePoisson}). fixest maximises the same concentrated likelihood jointly with a quasi-Newton method
- * and reports the same θ (the variance convention μ + μ²/θ, as {@code glm.nb}).
+ * FePoisson}). fixest's {@code fenegbin} ({@code femlm} with family {@code negbin}) maximises the
+ * same concentrated likelihood jointly in (β, θ) with R's {@code nlminb}, solving the fixed effects
+ * by fixed-point iterations at each trial point, and reports the same θ (the variance convention μ
+ * + μ²/θ, as {@code glm.nb}).
  *
  * <h2>Inference</h2>
  *
