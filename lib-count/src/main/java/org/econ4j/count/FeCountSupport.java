@@ -1,9 +1,7 @@
 package org.econ4j.count;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.econ4j.core.DroppedTerm;
 import org.econ4j.core.Note;
 import org.econ4j.core.SpecificationException;
@@ -109,10 +107,8 @@ final class FeCountSupport {
 
   /** Registers fixed effects and clusters with the inference data. */
   static void codes(InferenceData.Builder b, FeCountSample s, FixedEffects fe) {
-    Set<String> seen = new LinkedHashSet<>();
     for (int d = 0; d < s.fe.length; d++) {
       b.fixedEffect(s.feNames[d], s.fe[d].clone());
-      seen.add(s.feNames[d]);
     }
     for (int c = 0; c < s.clusters.length; c++) {
       b.cluster(s.clusterNames[c], s.clusters[c].clone());

@@ -56,8 +56,10 @@ import org.econ4j.panel.formula.ModelFrame;
  * to 0.1 + |β|) below {@value #THETA_TOLERANCE}, at most {@value #DEFAULT_MAX_ITERATIONS} outer
  * iterations. θ is kept in [{@value #THETA_MIN}, {@value #THETA_MAX}]; when it reaches the upper
  * bound a {@link Note.Kind#CONVERGENCE} note says the data show no overdispersion (use {@link
- * FePoisson}). fixest maximises the same concentrated likelihood jointly with a quasi-Newton method
- * and reports the same θ (the variance convention μ + μ²/θ, as {@code glm.nb}).
+ * FePoisson}). fixest's {@code fenegbin} ({@code femlm} with family {@code negbin}) maximises the
+ * same concentrated likelihood jointly in (β, θ) with R's {@code nlminb}, solving the fixed effects
+ * by fixed-point iterations at each trial point, and reports the same θ (the variance convention μ
+ * + μ²/θ, as {@code glm.nb}).
  *
  * <h2>Inference</h2>
  *
@@ -114,29 +116,56 @@ public final class FeNegBin {
   /** Largest θ (beyond it the model is Poisson to machine precision for usual counts). */
   public static final double THETA_MAX = 1e7;
 
-  private double tolerance = DEFAULT_TOLERANCE;
-  private int maxIterations = DEFAULT_MAX_ITERATIONS;
-  private int irlsIterations = DEFAULT_IRLS_ITERATIONS;
-  private Demeaner demeaner = Demeaner.defaults().withTolerance(FePoisson.DEFAULT_INNER_TOLERANCE);
-  private boolean singletons = true;
-  private String weights;
-  private String offset;
-  private String exposure;
-  private Vcov vcov = Vcov.iid();
-  private SmallSampleCorrection ssc = SmallSampleCorrection.fixest();
+  /** The settings, copied on every {@code withX}; final fields make instances safely shareable. */
+  private static final class Settings {
+    double tolerance = DEFAULT_TOLERANCE;
+    int maxIterations = DEFAULT_MAX_ITERATIONS;
+    int irlsIterations = DEFAULT_IRLS_ITERATIONS;
+    Demeaner demeaner = Demeaner.defaults().withTolerance(FePoisson.DEFAULT_INNER_TOLERANCE);
+    boolean singletons = true;
+    String weights;
+    String offset;
+    String exposure;
+    Vcov vcov = Vcov.iid();
+    SmallSampleCorrection ssc = SmallSampleCorrection.fixest();
+  }
 
-  private FeNegBin() {}
+  private static final FeNegBin DEFAULTS = new FeNegBin(new Settings());
+
+  private final double tolerance;
+  private final int maxIterations;
+  private final int irlsIterations;
+  private final Demeaner demeaner;
+  private final boolean singletons;
+  private final String weights;
+  private final String offset;
+  private final String exposure;
+  private final Vcov vcov;
+  private final SmallSampleCorrection ssc;
+
+  private FeNegBin(Settings c) {
+    this.tolerance = c.tolerance;
+    this.maxIterations = c.maxIterations;
+    this.irlsIterations = c.irlsIterations;
+    this.demeaner = c.demeaner;
+    this.singletons = c.singletons;
+    this.weights = c.weights;
+    this.offset = c.offset;
+    this.exposure = c.exposure;
+    this.vcov = c.vcov;
+    this.ssc = c.ssc;
+  }
 
   /**
-   * @return tolerance 1e-10 on ℓ, 100 outer and 25 IRLS iterations, inner tolerance 1e-9,
+   * @return tolerance 1e-10 on ℓ, 100 outer and 25 IRLS iterations, inner tolerance 1e-8,
    *     singletons removed, iid standard errors with fixest's small-sample correction
    */
   public static FeNegBin defaults() {
-    return new FeNegBin();
+    return DEFAULTS;
   }
 
-  private FeNegBin copy() {
-    FeNegBin c = new FeNegBin();
+  private Settings copy() {
+    Settings c = new Settings();
     c.tolerance = tolerance;
     c.maxIterations = maxIterations;
     c.irlsIterations = irlsIterations;
@@ -158,9 +187,9 @@ public final class FeNegBin {
     if (!(tol > 0 && tol < 1)) {
       throw new IllegalArgumentException("tolerance must be in (0, 1), got " + tol);
     }
-    FeNegBin c = copy();
+    Settings c = copy();
     c.tolerance = tol;
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -171,9 +200,9 @@ public final class FeNegBin {
     if (max < 1) {
       throw new IllegalArgumentException("maximum iterations must be >= 1, got " + max);
     }
-    FeNegBin c = copy();
+    Settings c = copy();
     c.maxIterations = max;
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -184,9 +213,9 @@ public final class FeNegBin {
     if (max < 1) {
       throw new IllegalArgumentException("maximum IRLS iterations must be >= 1, got " + max);
     }
-    FeNegBin c = copy();
+    Settings c = copy();
     c.irlsIterations = max;
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -194,9 +223,9 @@ public final class FeNegBin {
    * @return a modified copy
    */
   public FeNegBin withDemeaner(Demeaner d) {
-    FeNegBin c = copy();
+    Settings c = copy();
     c.demeaner = Objects.requireNonNull(d, "demeaner");
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -204,9 +233,9 @@ public final class FeNegBin {
    * @return a modified copy
    */
   public FeNegBin withSingletons(boolean remove) {
-    FeNegBin c = copy();
+    Settings c = copy();
     c.singletons = remove;
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -214,9 +243,9 @@ public final class FeNegBin {
    * @return a modified copy
    */
   public FeNegBin withWeights(String column) {
-    FeNegBin c = copy();
+    Settings c = copy();
     c.weights = Objects.requireNonNull(column, "column");
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -224,9 +253,9 @@ public final class FeNegBin {
    * @return a modified copy
    */
   public FeNegBin withOffset(String column) {
-    FeNegBin c = copy();
+    Settings c = copy();
     c.offset = Objects.requireNonNull(column, "column");
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -234,9 +263,9 @@ public final class FeNegBin {
    * @return a modified copy
    */
   public FeNegBin withExposure(String column) {
-    FeNegBin c = copy();
+    Settings c = copy();
     c.exposure = Objects.requireNonNull(column, "column");
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -244,9 +273,9 @@ public final class FeNegBin {
    * @return a modified copy
    */
   public FeNegBin withVcov(Vcov v) {
-    FeNegBin c = copy();
+    Settings c = copy();
     c.vcov = Objects.requireNonNull(v, "vcov");
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -254,9 +283,9 @@ public final class FeNegBin {
    * @return a modified copy
    */
   public FeNegBin withSmallSampleCorrection(SmallSampleCorrection s) {
-    FeNegBin c = copy();
+    Settings c = copy();
     c.ssc = Objects.requireNonNull(s, "ssc");
-    return c;
+    return new FeNegBin(c);
   }
 
   /**
@@ -420,7 +449,9 @@ public final class FeNegBin {
   static double maximiseTheta(double[] y, double[] w, double[] mu, double theta0) {
     double phi = Math.log(theta0);
     double[] d = new double[2];
-    double ll = FeCountSupport.negbinLogLik(y, w, mu, Math.exp(phi));
+    double ll = Double.NaN; // evaluated only when a step must be safeguarded
+    double lo = Math.log(THETA_MIN);
+    double hi = Math.log(THETA_MAX);
     for (int it = 0; it < 200; it++) {
       double t = Math.exp(phi);
       thetaDerivatives(y, w, mu, t, d);
@@ -428,19 +459,25 @@ public final class FeNegBin {
       double f2 = t * t * d[1] + t * d[0];
       double step = f2 < 0 ? -f1 / f2 : Math.signum(f1);
       step = Math.max(-2, Math.min(2, step));
-      double lo = Math.log(THETA_MIN);
-      double hi = Math.log(THETA_MAX);
       double phiNew = Math.max(lo, Math.min(hi, phi + step));
-      double llNew = FeCountSupport.negbinLogLik(y, w, mu, Math.exp(phiNew));
-      int halvings = 0;
-      while (!(llNew >= ll - 1e-10 * Math.abs(ll)) && halvings < 40) {
-        phiNew = 0.5 * (phi + phiNew);
-        llNew = FeCountSupport.negbinLogLik(y, w, mu, Math.exp(phiNew));
-        halvings++;
+      if (!(f2 < 0 && Math.abs(step) < 0.1)) {
+        // far from the maximum or not concave: the step must not lower the likelihood
+        if (Double.isNaN(ll)) {
+          ll = FeCountSupport.negbinLogLik(y, w, mu, t);
+        }
+        double llNew = FeCountSupport.negbinLogLik(y, w, mu, Math.exp(phiNew));
+        int halvings = 0;
+        while (!(llNew >= ll - 1e-10 * Math.abs(ll)) && halvings < 40) {
+          phiNew = 0.5 * (phi + phiNew);
+          llNew = FeCountSupport.negbinLogLik(y, w, mu, Math.exp(phiNew));
+          halvings++;
+        }
+        ll = llNew;
+      } else {
+        ll = Double.NaN;
       }
       double delta = Math.abs(phiNew - phi);
       phi = phiNew;
-      ll = llNew;
       if (delta < 1e-12 || (phi >= hi && f1 > 0) || (phi <= lo && f1 < 0)) {
         break;
       }
@@ -517,27 +554,7 @@ public final class FeNegBin {
       vv += om[i] * (v[i] * v[i] - vt[i] * vt[i]);
     }
     info[k][k] = att - vv;
-    double[][] inv;
-    try {
-      inv = SymmetricMatrices.inverse(info);
-    } catch (RuntimeException e) {
-      throw new EstimationException(
-          "the information matrix of the negative binomial coefficients and theta is not positive"
-              + " definite (theta = "
-              + theta
-              + "); the likelihood has no proper maximum, check for separation or drop regressors",
-          e);
-    }
-    for (int j = 0; j < p; j++) {
-      if (!(inv[j][j] > 0) || !Double.isFinite(inv[j][j])) {
-        throw new EstimationException(
-            "the information matrix of the negative binomial coefficients and theta is not"
-                + " positive definite (theta = "
-                + theta
-                + "); the likelihood has no proper maximum, check for separation or drop"
-                + " regressors");
-      }
-    }
+    double[][] inv = invertInformation(info, theta);
     double[][] bread = new double[k][k];
     for (int a = 0; a < k; a++) {
       System.arraycopy(inv[a], 0, bread[a], 0, k);
@@ -612,6 +629,40 @@ public final class FeNegBin {
         theta,
         thetaSe,
         test);
+  }
+
+  /**
+   * Inverts the information matrix of (β, θ), checking that it is positive definite.
+   *
+   * @param info the information matrix (negative Hessian)
+   * @param theta θ, for the message
+   * @return the inverse
+   * @throws EstimationException if the matrix is not positive definite
+   */
+  static double[][] invertInformation(double[][] info, double theta) {
+    int p = info.length;
+    double[][] inv;
+    try {
+      inv = SymmetricMatrices.inverse(info);
+    } catch (RuntimeException e) {
+      throw new EstimationException(
+          "the information matrix of the negative binomial coefficients and theta is not positive"
+              + " definite (theta = "
+              + theta
+              + "); the likelihood has no proper maximum, check for separation or drop regressors",
+          e);
+    }
+    for (int j = 0; j < p; j++) {
+      if (!(inv[j][j] > 0) || !Double.isFinite(inv[j][j])) {
+        throw new EstimationException(
+            "the information matrix of the negative binomial coefficients and theta is not"
+                + " positive definite (theta = "
+                + theta
+                + "); the likelihood has no proper maximum, check for separation or drop"
+                + " regressors");
+      }
+    }
+    return inv;
   }
 
   /**

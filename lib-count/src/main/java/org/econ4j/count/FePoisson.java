@@ -103,7 +103,7 @@ public final class FePoisson {
   public static final int DEFAULT_MAX_ITERATIONS = 25;
 
   /** Default final tolerance of the inner demeaning. */
-  public static final double DEFAULT_INNER_TOLERANCE = 1e-9;
+  public static final double DEFAULT_INNER_TOLERANCE = 1e-8;
 
   private static final FePoisson DEFAULTS =
       new FePoisson(
@@ -157,7 +157,7 @@ public final class FePoisson {
   }
 
   /**
-   * @return tolerance 1e-8, 25 iterations, inner tolerance 1e-9, singletons and separated rows
+   * @return tolerance 1e-8, 25 iterations, inner tolerance 1e-8, singletons and separated rows
    *     removed, no weights or offset, iid standard errors with fixest's small-sample correction
    */
   public static FePoisson defaults() {

@@ -134,4 +134,39 @@ class FeCountProperties {
     assertThat(a.coefficient("x1").orElseThrow().estimate())
         .isCloseTo(b.coefficient("x1").orElseThrow().estimate(), within(1e-7));
   }
+
+  @ParameterizedTest
+  @ValueSource(longs = {10, 11})
+  void poissonFrequencyWeightsEqualReplicatedRows(long seed) {
+    Panel p = FeCountTestData.generate(25, 4, Double.POSITIVE_INFINITY, seed);
+    double[] wt = p.numeric("wt");
+    int m = 0;
+    for (double w : wt) {
+      m += (int) w;
+    }
+    var b = Panel.builder();
+    for (String c : new String[] {"y", "x1", "x2", "g", "h"}) {
+      double[] v = p.numeric(c);
+      double[] r = new double[m];
+      int k = 0;
+      for (int i = 0; i < v.length; i++) {
+        for (int j = 0; j < (int) wt[i]; j++) {
+          r[k++] = v[i];
+        }
+      }
+      b = b.numeric(c, r);
+    }
+    RegressionResult a = FePoisson.defaults().withWeights("wt").fit(F, p);
+    RegressionResult c = FePoisson.defaults().fit(F, b.build());
+    SmallSampleCorrection none = SmallSampleCorrection.none();
+    for (String t : new String[] {"x1", "x2"}) {
+      assertThat(a.coefficient(t).orElseThrow().estimate())
+          .isCloseTo(c.coefficient(t).orElseThrow().estimate(), within(1e-8));
+      assertThat(a.withVcov(Vcov.iid(), none).coefficient(t).orElseThrow().stdError())
+          .isCloseTo(
+              c.withVcov(Vcov.iid(), none).coefficient(t).orElseThrow().stdError(), within(1e-8));
+    }
+    assertThat(a.fitStats().get(FitStats.Stat.LOG_LIK).getAsDouble())
+        .isCloseTo(c.fitStats().get(FitStats.Stat.LOG_LIK).getAsDouble(), within(1e-7));
+  }
 }

@@ -166,6 +166,19 @@ class FeNegBinTest {
   }
 
   @Test
+  void informationNotPositiveDefiniteIsAnEstimationException() {
+    double[][] singular = {{1, 1}, {1, 1}};
+    assertThatThrownBy(() -> FeNegBin.invertInformation(singular, 2.5))
+        .isInstanceOf(org.econ4j.core.EstimationException.class)
+        .hasMessage(
+            "the information matrix of the negative binomial coefficients and theta is not"
+                + " positive definite (theta = 2.5); the likelihood has no proper maximum, check"
+                + " for separation or drop regressors");
+    double[][] ok = {{2, 1}, {1, 2}};
+    assertThat(FeNegBin.invertInformation(ok, 1)[0][0]).isCloseTo(2.0 / 3, within(1e-15));
+  }
+
+  @Test
   void configurationChecks() {
     assertThatThrownBy(() -> FeNegBin.defaults().withTolerance(2))
         .isInstanceOf(IllegalArgumentException.class)

@@ -3,8 +3,10 @@ package org.econ4j.count.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.econ4j.core.EstimationException;
 import org.econ4j.core.linalg.LeastSquares;
 import org.econ4j.core.linalg.LeastSquaresFit;
+import org.econ4j.core.linalg.SymmetricMatrices;
 import org.econ4j.panel.fe.DemeanResult;
 import org.econ4j.panel.fe.DemeanState;
 import org.econ4j.panel.fe.Demeaner;
@@ -15,15 +17,20 @@ import org.econ4j.panel.fe.FixedEffects;
  * shape θ) with any number of fixed-effect dimensions swept out by the weighted {@link Demeaner}
  * inside every iteration.
  *
- * <p>Iteration: with μ = exp(η), working weights ω<sub>i</sub> = w<sub>i</sub>V<sub>i</sub> with V
- * = μ (Poisson) or θμ/(θ + μ) (NB2), working response z = η − offset + (y − μ)/μ; demean z and the
- * regressors with weights ω (warm-started from the previous iteration's fixed-effect coefficients),
- * solve the weighted least squares of z̃ on X̃ (QR with rank detection, {@link LeastSquares}), and
- * set η ← offset + z − (z̃ − X̃β) (the FE part of the fit is z − z̃ − (X − X̃)β). If the deviance
- * rises the step is halved (up to {@value #MAX_HALVINGS} times). Convergence: |D − D<sub>old</sub>|
- * / (0.1 + |D|) &lt; tol (fixest's {@code glm.tol} rule), declared only once an iteration has run
- * at the final inner (demeaning) tolerance. The inner tolerance is adaptive: 1e-4 at first, then
- * 0.01 × the last relative deviance change, never below the final tolerance.
+ * <p>Iteration: with μ = exp(η), Poisson uses the working weights ω<sub>i</sub> =
+ * w<sub>i</sub>μ<sub>i</sub> and working response z = η − offset + (y − μ)/μ (Fisher scoring, which
+ * is Newton's method for the canonical link); NB2 uses the Newton weights of the observed
+ * information, ω = wθμ(θ + y)/(θ + μ)², and z = η − offset + (y − μ)(θ + μ)/(μ(θ + y)), so that
+ * convergence is quadratic there too. Demean z and the regressors with weights ω (warm-started from
+ * the previous iteration's fixed-effect coefficients), solve the weighted least squares of z̃ on X̃
+ * (at the first iteration by QR with rank detection, {@link LeastSquares}, which settles the kept
+ * columns; afterwards by the K×K normal equations with a Cholesky factor, falling back to QR when a
+ * pivot degenerates), and set η ← offset + z − (z̃ − X̃β) (the FE part of the fit is z − z̃ − (X −
+ * X̃)β). If the deviance rises the step is halved (up to {@value #MAX_HALVINGS} times).
+ * Convergence: |D − D<sub>old</sub>| / (0.1 + |D|) &lt; tol (fixest's {@code glm.tol} rule),
+ * declared only once an iteration has run at the final inner (demeaning) tolerance. The inner
+ * tolerance is adaptive: 1e-4 at first, then 0.01 × the last relative deviance change, never below
+ * the final tolerance.
  *
  * <p>Linear predictors are capped at ±{@value #ETA_CAP} before exponentiation, so μ never overflows
  * and no NaN reaches the results.
@@ -201,6 +208,75 @@ public final class FeIrls {
   }
 
   private double[] lastResidual;
+  private boolean rankDecided;
+
+  /**
+   * Weighted least squares by the normal equations (X̃'ΩX̃)β = X̃'Ωz̃ with a Cholesky factor, used
+   * once the first iteration's QR has settled which columns are kept (the columns do not change
+   * between iterations, only the weights); also sets the residual z̃ − X̃β.
+   *
+   * @return β, or null when the matrix is not numerically positive definite (the caller then falls
+   *     back to QR with rank detection)
+   */
+  private double[] normalEquations(double[][] xt, double[] zt, double[] weights) {
+    int k = xt.length;
+    double[][] a = new double[k][k];
+    double[] b = new double[k];
+    for (int p = 0; p < k; p++) {
+      double[] xp = xt[p];
+      for (int q = 0; q <= p; q++) {
+        double[] xq = xt[q];
+        double t = 0;
+        for (int i = 0; i < n; i++) {
+          t += weights[i] * xp[i] * xq[i];
+        }
+        a[p][q] = t;
+        a[q][p] = t;
+      }
+      double t = 0;
+      for (int i = 0; i < n; i++) {
+        t += weights[i] * xp[i] * zt[i];
+      }
+      b[p] = t;
+    }
+    double[][] l;
+    try {
+      l = SymmetricMatrices.cholesky(a);
+    } catch (EstimationException e) {
+      return null;
+    }
+    for (int p = 0; p < k; p++) {
+      // a pivot far below its diagonal entry signals near-collinearity: let QR decide
+      if (l[p][p] * l[p][p] < 1e-12 * a[p][p]) {
+        return null;
+      }
+    }
+    double[] beta = new double[k];
+    for (int p = 0; p < k; p++) {
+      double t = b[p];
+      for (int q = 0; q < p; q++) {
+        t -= l[p][q] * beta[q];
+      }
+      beta[p] = t / l[p][p];
+    }
+    for (int p = k - 1; p >= 0; p--) {
+      double t = beta[p];
+      for (int q = p + 1; q < k; q++) {
+        t -= l[q][p] * beta[q];
+      }
+      beta[p] = t / l[p][p];
+    }
+    double[] r = new double[n];
+    for (int i = 0; i < n; i++) {
+      double t = zt[i];
+      for (int p = 0; p < k; p++) {
+        t -= xt[p][i] * beta[p];
+      }
+      r[i] = t;
+    }
+    lastResidual = r;
+    return beta;
+  }
 
   private double[] solve(double[] z, double[] weights, double innerTol) {
     int k = active.length;
@@ -236,6 +312,14 @@ public final class FeIrls {
       }
       ref[j] = Math.sqrt(s);
     }
+    if (rankDecided && k > 0) {
+      double[] fast = normalEquations(xt, zt, weights);
+      if (fast != null) {
+        xTilde = xt;
+        return fast;
+      }
+    }
+    rankDecided = true;
     LeastSquaresFit fit = ls.fit(xt, zt, weights, ref);
     if (fit.droppedColumns().length > 0) {
       for (int jj : fit.droppedColumns()) {
