@@ -96,7 +96,7 @@ import org.econ4j.panel.formula.ModelFrame;
  * Sociological Methodology 32, 247–265. Bergé, L. (2018), the R package FENmlm. Venables, W.N. and
  * Ripley, B.D. (2002), Modern Applied Statistics with S, §7.4 ({@code glm.nb}).
  */
-public final class FeNegBin {
+public final class FeNegBin implements org.econ4j.panel.FeEstimator {
 
   /** Default tolerance on the relative change of the log-likelihood. */
   public static final double DEFAULT_TOLERANCE = 1e-10;
@@ -298,6 +298,7 @@ public final class FeNegBin {
    *     outcomes, no observations left
    * @throws EstimationException if the information matrix of (β, θ) is not positive definite
    */
+  @Override
   public RegressionResult fit(Formula formula, Panel panel) {
     return fitDetailed(formula, panel).result();
   }

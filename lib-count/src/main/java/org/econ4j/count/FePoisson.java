@@ -94,7 +94,7 @@ import org.econ4j.panel.formula.ModelFrame;
  * generalized linear models, arXiv:1903.01633. Bergé, L. (2018), Efficient estimation of maximum
  * likelihood models with multiple fixed-effects: the R package FENmlm.
  */
-public final class FePoisson {
+public final class FePoisson implements org.econ4j.panel.FeEstimator {
 
   /** Default relative deviance tolerance (fixest {@code glm.tol}). */
   public static final double DEFAULT_TOLERANCE = 1e-8;
@@ -417,6 +417,7 @@ public final class FePoisson {
    * @throws SpecificationException for negative outcomes (naming rows), all-zero outcomes, no
    *     observations left, unknown columns
    */
+  @Override
   public RegressionResult fit(Formula formula, Panel panel) {
     return fitDetailed(formula, panel).result();
   }
