@@ -115,6 +115,25 @@ final class FeCountSupport {
     }
     b.fixefDof(fe == null ? 0 : fe.degreesOfFreedom().absorbed());
     b.normal(true);
+    if (s.index != null) {
+      // unit and time codes of the estimation rows, for Newey-West and Driscoll-Kraay
+      int[] uc = s.index.unitCodes();
+      long[] tt = s.index.times();
+      long step = Math.max(1, s.index.step());
+      long minT = Long.MAX_VALUE;
+      for (long t : tt) {
+        minT = Math.min(minT, t);
+      }
+      int n = s.panelRows.length;
+      int[] u = new int[n];
+      int[] t = new int[n];
+      for (int i = 0; i < n; i++) {
+        int r = s.panelRows[i];
+        u[i] = uc[r];
+        t[i] = (int) ((tt[r] - minT) / step);
+      }
+      b.unit(u).time(t);
+    }
   }
 
   /** Σ w (y log μ − μ − ln y!). */

@@ -317,6 +317,7 @@ public final class FeNegBin implements org.econ4j.panel.FeEstimator {
     Objects.requireNonNull(panel, "panel");
     ModelFrame frame = FeCountSupport.bind(formula, panel, weights, offset, exposure, vcov);
     FeCountSample s = new FeCountSample(frame, "negative binomial", false);
+    s.index = panel.index().orElse(null);
     String yName = frame.responseName();
     s.dropUninformative(singletons);
     FeCountSupport.requireRows(s, "negative binomial", yName);

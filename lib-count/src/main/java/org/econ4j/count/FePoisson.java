@@ -435,6 +435,7 @@ public final class FePoisson implements org.econ4j.panel.FeEstimator {
     Objects.requireNonNull(panel, "panel");
     ModelFrame frame = FeCountSupport.bind(formula, panel, weights, offset, exposure, vcov);
     FeCountSample s = new FeCountSample(frame, "poisson", true);
+    s.index = panel.index().orElse(null);
     String yName = frame.responseName();
     s.dropUninformative(singletons);
     FeCountSupport.requireRows(s, "poisson", yName);

@@ -56,6 +56,11 @@ public final class FeCountSample {
   /** The 0-based panel row of each current row. */
   public int[] panelRows;
 
+  /**
+   * The panel's (unit, time) index, when it has one (for Newey–West and Driscoll–Kraay); or null.
+   */
+  public org.econ4j.panel.PanelIndex index;
+
   /** Number of rows of the panel. */
   public final int nobsOriginal;
 
