@@ -75,8 +75,7 @@ final class DemoCommand implements Callable<Integer> {
 
     w.println("econ4j demo: synthetic data, fixed seeds (see docs/demo.md)");
     w.println();
-    section(
-        w, "Study 1-2: China-partner co-patenting, 60 partner countries x 20 years (2000-2019)");
+    section(w, "Study 1: China-partner co-patenting, 60 partner countries x 20 years (2000-2019)");
     w.print(
         Summary.of(
                 cop,
