@@ -13,8 +13,10 @@ import org.econ4j.core.RegressionResult;
 import org.econ4j.core.SpecificationException;
 import org.econ4j.core.inference.Distributions;
 import org.econ4j.core.inference.InferenceData;
+import org.econ4j.core.inference.Sandwich;
 import org.econ4j.core.inference.SmallSampleCorrection;
 import org.econ4j.core.inference.Vcov;
+import org.econ4j.core.inference.VcovEstimate;
 import org.econ4j.core.linalg.LeastSquares;
 import org.econ4j.core.linalg.SymmetricMatrices;
 import org.econ4j.count.internal.FeCountSample;
@@ -584,6 +586,7 @@ public final class FeNegBin implements org.econ4j.panel.FeEstimator {
     FeCountSupport.codes(ib, s, fe);
     double thetaSe = Math.sqrt(inv[k][k]);
     int fdof = fe == null ? 0 : fe.degreesOfFreedom().absorbed();
+    double thetaSeVcov = thetaStdErrorForVcov(s, fe, inv, g, dm, lt, v, vt, fdof);
     int npar = k + fdof + 1;
     double ll0 = nullLogLik(s.y, s.w, s.offset);
     double dev = irls.deviance(irls.eta(), theta);
@@ -594,7 +597,7 @@ public final class FeNegBin implements org.econ4j.panel.FeEstimator {
             .with(FitStats.Stat.AIC, -2 * ll + 2.0 * npar)
             .with(FitStats.Stat.BIC, -2 * ll + Math.log(n) * npar)
             .with(FitStats.Stat.THETA, theta)
-            .with(FitStats.Stat.THETA_STD_ERROR, thetaSe);
+            .with(FitStats.Stat.THETA_STD_ERROR, thetaSeVcov);
     if (ll0 != 0 && Double.isFinite(ll0)) {
       fs = fs.with(FitStats.Stat.PSEUDO_R2, 1 - ll / ll0);
     }
@@ -631,6 +634,68 @@ public final class FeNegBin implements org.econ4j.panel.FeEstimator {
         theta,
         thetaSe,
         test);
+  }
+
+  /**
+   * The standard error of θ under the estimator's covariance type and small-sample correction (as
+   * fixest reports it): the θ row of inv(I)·s, i.e. the θ score adjusted for the β scores, through
+   * the same {@link Sandwich} as the coefficients, with K = k + FE parameters (θ not counted, as
+   * fixest). Falls back to the observed-information value when the covariance cannot be formed.
+   */
+  private double thetaStdErrorForVcov(
+      FeCountSample s,
+      FixedEffects fe,
+      double[][] inv,
+      double[] g,
+      double[][] dm,
+      double[] lt,
+      double[] v,
+      double[] vt,
+      int fdof) {
+    int k = inv.length - 1;
+    int n = s.rows();
+    double itt = inv[k][k];
+    if (!(itt > 0)) {
+      return Math.sqrt(itt);
+    }
+    double[] st = new double[n];
+    for (int i = 0; i < n; i++) {
+      double t = lt[i] - g[i] * (v[i] - vt[i]);
+      for (int a = 0; a < k; a++) {
+        t += inv[k][a] / itt * g[i] * dm[a][i];
+      }
+      st[i] = t;
+    }
+    try {
+      InferenceData.Builder tb =
+          InferenceData.builder(new double[][] {{itt}}, new double[][] {st}, n).iidScale(1.0);
+      FeCountSupport.codes(tb, s, fe);
+      int extra = k - 1;
+      tb.fixefDof(fdof + extra);
+      int[][] codes = s.fe;
+      String[] names = s.feNames;
+      tb.fixefDofFunction(
+          list -> {
+            int f = 0;
+            int m = 0;
+            for (int d = 0; d < names.length; d++) {
+              if (list.contains(names[d])) {
+                int max = -1;
+                for (int c : codes[d]) {
+                  max = Math.max(max, c);
+                }
+                f += max + 1;
+                m++;
+              }
+            }
+            return Math.max(0, f - Math.max(0, m - 1)) + extra;
+          });
+      VcovEstimate ve = Sandwich.compute(tb.build(), vcov, ssc);
+      double var = ve.matrix()[0][0];
+      return var > 0 ? Math.sqrt(var) : Math.sqrt(itt);
+    } catch (RuntimeException e) {
+      return Math.sqrt(itt);
+    }
   }
 
   /**

@@ -89,6 +89,27 @@ class FeNegBinReferenceTest {
     check(se(r.withVcov(Vcov.cluster("Origin", "Destination"))), "se_cl_twoway_Orig+Dest", 2e-5);
   }
 
+  /**
+   * θ's standard error in the tables and JSON follows the fit-time covariance type, as fixest's.
+   */
+  @Test
+  void thetaStandardErrorFollowsTheVcov() {
+    Panel trade = Panel.readCsv(ReferenceData.path(FePoissonReferenceTest.DATA));
+    String[][] cases = {
+      {"iid", "se_iid"},
+      {"hetero", "se_hetero_fixestdefault"},
+      {"cluster:Origin", "se_cl_Origin_fixestdefault"}
+    };
+    for (String[] c : cases) {
+      RegressionResult r =
+          FeNegBin.defaults().withVcov(Vcov.parse(c[0])).fit(FePoissonReferenceTest.F, trade);
+      double se = r.fitStats().get(FitStats.Stat.THETA_STD_ERROR).getAsDouble();
+      assertThat(Tolerances.relErr(se, ReferenceData.get(ref, M, c[1], ".theta")))
+          .as(c[0] + " actual " + se)
+          .isLessThan(Tolerances.ML_SE);
+    }
+  }
+
   static void check(double actual, String q) {
     check(actual, q, Tolerances.ML_SE);
   }
