@@ -2,11 +2,6 @@ package org.econ4j.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +46,8 @@ final class DescribeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin DataOptions dataOptions;
+
+  @Mixin TableOutputOptions output;
 
   @Option(
       names = "--vars",
@@ -98,19 +95,6 @@ final class DescribeCommand implements Callable<Integer> {
       description = "corr: listwise deletion instead of pairwise-complete.")
   boolean listwise;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      paramLabel = "FORMAT",
-      description = "text | markdown | latex | html | csv | json (default: ${DEFAULT-VALUE}).")
-  String format;
-
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "Write to this file instead of stdout.")
-  Path out;
-
   @Override
   public Integer call() {
     String kind = what.trim().toLowerCase(Locale.ROOT);
@@ -122,9 +106,8 @@ final class DescribeCommand implements Callable<Integer> {
               + "'; use one of "
               + String.join(", ", kinds));
     }
-    TableFormat parsedFormat = Output.parseFormat(format, true);
-    boolean json = parsedFormat == null;
-    TableFormat tf = json ? TableFormat.TEXT : parsedFormat;
+    boolean json = output.json();
+    TableFormat tf = output.tableFormat();
     Panel panel = dataOptions.read();
     List<Note> readNotes = new ArrayList<>();
     if (panel.rows() < dataOptions.rowsRead) {
@@ -260,7 +243,9 @@ final class DescribeCommand implements Callable<Integer> {
           doc.set("rates", Records.toJson(rates.rows()));
           doc.set("totalRate", Records.toJson(rates.total()));
           if (!json) {
-            write(table.render(tf) + "\n" + rt.render(tf) + notesText(readNotes));
+            output.write(
+                spec.commandLine(),
+                table.render(tf) + "\n" + rt.render(tf) + Output.notesText(readNotes));
             return Main.OK;
           }
           break;
@@ -291,19 +276,11 @@ final class DescribeCommand implements Callable<Integer> {
       doc.set("notes", Json.notes(all));
       ObjectNode timings = doc.putObject("timings");
       timings.put("readMs", dataOptions.readMs);
-      write(Json.write(doc));
+      output.write(spec.commandLine(), Json.write(doc));
     } else {
-      write(table.render(tf) + notesText(readNotes));
+      output.write(spec.commandLine(), table.render(tf) + Output.notesText(readNotes));
     }
     return Main.OK;
-  }
-
-  private static String notesText(List<Note> notes) {
-    StringBuilder sb = new StringBuilder();
-    for (Note n : notes) {
-      sb.append("Note: ").append(n.message()).append('\n');
-    }
-    return sb.toString();
   }
 
   private String timeColumn(Panel panel, String kind) {
@@ -352,24 +329,5 @@ final class DescribeCommand implements Callable<Integer> {
           "the data have no numeric column to describe; name columns with --vars");
     }
     return out;
-  }
-
-  private void write(String text) {
-    if (out == null) {
-      PrintWriter w = spec.commandLine().getOut();
-      w.print(text);
-      w.flush();
-    } else {
-      try {
-        Files.writeString(out, text, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new CliException(
-            "could not write '"
-                + out
-                + "' ("
-                + e.getMessage()
-                + "); check the path given with --out");
-      }
-    }
   }
 }

@@ -2,7 +2,6 @@ package org.econ4j.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +38,8 @@ final class FitCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin DataOptions dataOptions;
+
+  @Mixin TableOutputOptions output;
 
   @Option(
       names = "--formula",
@@ -96,21 +97,8 @@ final class FitCommand implements Callable<Integer> {
       description = "Under the estimates: se | t | p | ci (default: ${DEFAULT-VALUE}).")
   String statistic;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      paramLabel = "FORMAT",
-      description = "text | markdown | latex | html | csv | json (default: ${DEFAULT-VALUE}).")
-  String format;
-
   @Option(names = "--title", paramLabel = "TEXT", description = "Caption of the table.")
   String title;
-
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "Write to this file instead of stdout.")
-  Path out;
 
   @Option(
       names = "--repeat",
@@ -124,9 +112,8 @@ final class FitCommand implements Callable<Integer> {
     if (repeat < 1) {
       throw new CliException("option '--repeat' must be at least 1, got " + repeat);
     }
-    TableFormat parsedFormat = Output.parseFormat(format, true);
-    boolean json = parsedFormat == null;
-    TableFormat tf = json ? TableFormat.TEXT : parsedFormat;
+    boolean json = output.json();
+    TableFormat tf = output.tableFormat();
     RegressionTable.Statistic stat = parseStatistic(statistic);
     Models.Spec modelSpec =
         new Models.Spec(
@@ -198,7 +185,7 @@ final class FitCommand implements Callable<Integer> {
         }
         models.add(m);
       }
-      Output.write(spec.commandLine(), out, Json.write(doc));
+      output.write(spec.commandLine(), Json.write(doc));
       return Main.OK;
     }
     RegressionTable table = RegressionTable.of(results).withStatistic(stat);
@@ -221,7 +208,7 @@ final class FitCommand implements Callable<Integer> {
         text.append(sb).append('\n');
       }
     }
-    Output.write(spec.commandLine(), out, text.toString());
+    output.write(spec.commandLine(), text.toString());
     return Main.OK;
   }
 

@@ -2,7 +2,6 @@ package org.econ4j.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +38,8 @@ final class HausmanCommand implements Callable<Integer> {
 
   @Mixin DataOptions dataOptions;
 
+  @Mixin TableOutputOptions output;
+
   @Option(
       names = "--formula",
       required = true,
@@ -62,24 +63,10 @@ final class HausmanCommand implements Callable<Integer> {
           "mundlak: covariance of the augmented regression (default cluster on the unit).")
   String vcov;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      paramLabel = "FORMAT",
-      description = "text | markdown | latex | html | csv | json (default: ${DEFAULT-VALUE}).")
-  String format;
-
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "Write to this file instead of stdout.")
-  Path out;
-
   @Override
   public Integer call() {
-    TableFormat parsedFormat = Output.parseFormat(format, true);
-    boolean json = parsedFormat == null;
-    TableFormat tf = json ? TableFormat.TEXT : parsedFormat;
+    boolean json = output.json();
+    TableFormat tf = output.tableFormat();
     String m = method.trim().toLowerCase(Locale.ROOT);
     if (!m.equals("classic") && !m.equals("mundlak")) {
       throw new CliException(
@@ -133,7 +120,7 @@ final class HausmanCommand implements Callable<Integer> {
       doc.set("notes", Json.notes(notes));
       ObjectNode t = doc.putObject("timings");
       t.put("readMs", dataOptions.readMs);
-      Output.write(spec.commandLine(), out, Json.write(doc));
+      output.write(spec.commandLine(), Json.write(doc));
       return Main.OK;
     }
     StringBuilder sb = new StringBuilder();
@@ -147,7 +134,7 @@ final class HausmanCommand implements Callable<Integer> {
     }
     sb.append(test.toTable().render(tf));
     sb.append(Output.notesText(extra));
-    Output.write(spec.commandLine(), out, sb.toString());
+    output.write(spec.commandLine(), sb.toString());
     return Main.OK;
   }
 }
