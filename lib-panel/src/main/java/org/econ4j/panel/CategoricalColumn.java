@@ -96,6 +96,11 @@ public final class CategoricalColumn {
     return codes.clone();
   }
 
+  /** The codes without a copy, for {@link org.econ4j.panel.internal.Shared}. */
+  int[] codesShared() {
+    return codes;
+  }
+
   /**
    * @param row zero-based row
    * @return the code of the row (−1 = missing)

@@ -24,6 +24,7 @@ import org.econ4j.panel.formula.Formula;
 import org.econ4j.panel.formula.GroupCodes;
 import org.econ4j.panel.formula.ModelFrame;
 import org.econ4j.panel.formula.VaryingSlope;
+import org.econ4j.panel.internal.Shared;
 
 /**
  * Ordinary and weighted least squares with any number of absorbed (high-dimensional) fixed effects,
@@ -467,7 +468,7 @@ public final class FeOls implements FeEstimator {
     FixedEffects fe = null;
     for (int d = 0; d < gc.size(); d++) {
       String name = gc.get(d).name();
-      fe = fe == null ? FixedEffects.of(name, wk.fe[d]) : fe.withDimension(name, wk.fe[d]);
+      fe = Shared.withDimension(fe, name, wk.fe[d]);
     }
     List<VaryingSlope> slopes = frame.slopes();
     for (int s = 0; s < slopes.size(); s++) {
@@ -518,19 +519,20 @@ public final class FeOls implements FeEstimator {
     final String weightsName;
 
     Work(ModelFrame frame, String weightsName) {
-      y = frame.response();
-      x = frame.columns();
-      w = frame.weights().orElse(null);
-      rows = frame.keptRows();
+      // shared with the frame (and possibly the panel): never modified, only replaced by keep()
+      y = Shared.response(frame);
+      x = Shared.columns(frame);
+      w = Shared.weights(frame);
+      rows = Shared.keptRows(frame);
       List<GroupCodes> f = frame.fixedEffects();
       fe = new int[f.size()][];
       for (int d = 0; d < fe.length; d++) {
-        fe[d] = f.get(d).codes();
+        fe[d] = Shared.codes(f.get(d));
       }
       List<GroupCodes> c = frame.clusters();
       cl = new int[c.size()][];
       for (int d = 0; d < cl.length; d++) {
-        cl[d] = c.get(d).codes();
+        cl[d] = Shared.codes(c.get(d));
       }
       List<VaryingSlope> s = frame.slopes();
       slopes = new double[s.size()][];

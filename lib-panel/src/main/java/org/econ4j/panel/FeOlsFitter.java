@@ -343,15 +343,6 @@ final class FeOlsFitter {
             .convergence(conv)
             .provenance(prov);
     RegressionResult result = rb.build();
-    // partial residual y - X b (original scale) for FE recovery and fitted values
-    double[] partial = y.clone();
-    for (int a = 0; a < k; a++) {
-      double b = beta[a];
-      double[] xa = xkOrig[a];
-      for (int i = 0; i < n; i++) {
-        partial[i] -= b * xa[i];
-      }
-    }
     boolean[] mask = new boolean[panel.rows()];
     for (int r : wk.rows) {
       mask[r] = true;
@@ -361,12 +352,7 @@ final class FeOlsFitter {
       List<GroupCodes> gc = frame.fixedEffects();
       for (int d = 0; d < fe.dimensions(); d++) {
         GroupCodes g = gc.get(indexOf(gc, fe.name(d)));
-        long[] orig = fe.originalCodes(d);
-        List<String> lab = new ArrayList<>(orig.length);
-        for (long o : orig) {
-          lab.add(g.levels().get((int) o));
-        }
-        levelLabels.add(lab);
+        levelLabels.add(new LevelLabels(g.levels(), fe.originalCodes(d)));
       }
     }
     return new FeOlsResult(
@@ -376,7 +362,7 @@ final class FeOlsFitter {
         levelLabels,
         y,
         e,
-        partial,
+        xkOrig,
         w,
         mask,
         wk.rows,
@@ -479,5 +465,27 @@ final class FeOlsFitter {
     }
     out.addAll(fe.labels());
     return out;
+  }
+
+  /** The labels of a fixed effect's levels in code order: a view formatted on demand. */
+  static final class LevelLabels extends java.util.AbstractList<String>
+      implements java.util.RandomAccess {
+    private final List<String> frameLevels;
+    private final long[] original;
+
+    LevelLabels(List<String> frameLevels, long[] original) {
+      this.frameLevels = frameLevels;
+      this.original = original;
+    }
+
+    @Override
+    public String get(int index) {
+      return frameLevels.get((int) original[index]);
+    }
+
+    @Override
+    public int size() {
+      return original.length;
+    }
   }
 }

@@ -1,6 +1,5 @@
 package org.econ4j.panel;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +43,7 @@ public final class FeOlsResult {
   private final List<List<String>> levelLabels;
   private final double[] y;
   private final double[] residuals;
-  private final double[] partial;
+  private final double[][] x;
   private final double[] weights;
   private final boolean[] mask;
   private final int[] rows;
@@ -61,7 +60,7 @@ public final class FeOlsResult {
       List<List<String>> levelLabels,
       double[] y,
       double[] residuals,
-      double[] partial,
+      double[][] x,
       double[] weights,
       boolean[] mask,
       int[] rows,
@@ -72,14 +71,10 @@ public final class FeOlsResult {
     this.result = result;
     this.formula = formula;
     this.fe = fe;
-    List<List<String>> ll = new ArrayList<>();
-    for (List<String> l : levelLabels) {
-      ll.add(List.copyOf(l));
-    }
-    this.levelLabels = List.copyOf(ll);
+    this.levelLabels = List.copyOf(levelLabels); // immutable views, formatted on demand
     this.y = y;
     this.residuals = residuals;
-    this.partial = partial;
+    this.x = x;
     this.weights = weights;
     this.mask = mask;
     this.rows = rows;
@@ -162,6 +157,15 @@ public final class FeOlsResult {
     }
     List<FeCoefficients> r = recovered;
     if (r == null) {
+      // partial residual y - X b (original scale)
+      double[] partial = y.clone();
+      for (int a = 0; a < x.length; a++) {
+        double b = beta[a];
+        double[] xa = x[a];
+        for (int i = 0; i < partial.length; i++) {
+          partial[i] -= b * xa[i];
+        }
+      }
       r =
           fe.recover(
               partial,

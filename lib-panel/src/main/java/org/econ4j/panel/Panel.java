@@ -19,6 +19,7 @@ import org.econ4j.core.SpecificationException;
 import org.econ4j.panel.internal.CsvColumnReader;
 import org.econ4j.panel.internal.CsvColumnWriter;
 import org.econ4j.panel.internal.RecordColumns;
+import org.econ4j.panel.internal.Shared;
 
 /**
  * An immutable columnar table: numeric columns ({@code double[]}, NaN = missing) and categorical
@@ -33,6 +34,21 @@ import org.econ4j.panel.internal.RecordColumns;
  * <p>Immutable and thread-safe.
  */
 public final class Panel {
+  static {
+    Shared.register(
+        new Shared.PanelAccess() {
+          @Override
+          public double[] numeric(Panel panel, String name) {
+            return panel.numericUnsafe(name);
+          }
+
+          @Override
+          public int[] codes(CategoricalColumn column) {
+            return column.codesShared();
+          }
+        });
+  }
+
   private final Map<String, Object> columns;
   private final List<String> names;
   private final int rows;

@@ -26,6 +26,14 @@ final class Encoding {
    * when the maximum is small relative to n, else an open-addressing hash.
    */
   static Dense dense(int[] codes) {
+    return dense(codes, false);
+  }
+
+  /**
+   * @param share whether the input may be returned as the codes when it is already dense (every
+   *     code in 0..G−1 used): saves a copy for callers that never modify it
+   */
+  static Dense dense(int[] codes, boolean share) {
     int n = codes.length;
     int max = -1;
     for (int c : codes) {
@@ -45,6 +53,9 @@ final class Encoding {
           original[g] = v;
           map[v] = g++;
         }
+      }
+      if (share && g == max + 1) {
+        return new Dense(codes, g, original); // the map is the identity
       }
       int[] out = new int[n];
       for (int i = 0; i < n; i++) {

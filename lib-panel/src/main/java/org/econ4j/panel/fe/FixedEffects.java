@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.econ4j.core.Note;
 import org.econ4j.core.SpecificationException;
+import org.econ4j.panel.internal.Shared;
 
 /**
  * Fixed-effect dimensions of a model, encoded as dense {@code int[]} codes over the same rows.
@@ -43,6 +44,13 @@ public final class FixedEffects {
    * conservative bound is reported, flagged as not exact.
    */
   public static final int EXACT_RANK_LEVEL_LIMIT = 2000;
+
+  static {
+    Shared.register(
+        (Shared.FixedEffectsAccess)
+            (fe, name, codes) ->
+                (fe == null ? empty(codes.length) : fe).add(name, codes, null, null, true, true));
+  }
 
   private final int rows;
   private final String[] names;
@@ -95,17 +103,20 @@ public final class FixedEffects {
       throw new IllegalArgumentException(
           "fixed effect '" + name + "' has no rows; expected at least one observation");
     }
+    return empty(codes.length).add(name, codes, null, null, true, false);
+  }
+
+  private static FixedEffects empty(int rows) {
     return new FixedEffects(
-            codes.length,
-            new String[0],
-            new int[0][],
-            new int[0],
-            new int[0][],
-            new long[0][],
-            new double[0][],
-            new String[0],
-            new boolean[0])
-        .add(name, codes, null, null, true);
+        rows,
+        new String[0],
+        new int[0][],
+        new int[0],
+        new int[0][],
+        new long[0][],
+        new double[0][],
+        new String[0],
+        new boolean[0]);
   }
 
   /**
@@ -119,7 +130,7 @@ public final class FixedEffects {
    *     taken
    */
   public FixedEffects withDimension(String name, int[] codes) {
-    return add(name, codes, null, null, true);
+    return add(name, codes, null, null, true, false);
   }
 
   /**
@@ -135,7 +146,7 @@ public final class FixedEffects {
    */
   public FixedEffects withVaryingSlope(String name, int[] codes, String slopeName, double[] x) {
     Objects.requireNonNull(slopeName, "slopeName");
-    return add(name, codes, slopeName, x, true);
+    return add(name, codes, slopeName, x, true, false);
   }
 
   /**
@@ -151,11 +162,20 @@ public final class FixedEffects {
    */
   public FixedEffects withSlopeOnly(String name, int[] codes, String slopeName, double[] x) {
     Objects.requireNonNull(slopeName, "slopeName");
-    return add(name, codes, slopeName, x, false);
+    return add(name, codes, slopeName, x, false, false);
   }
 
+  /**
+   * @param share whether {@code rawCodes} may be kept without a copy when they are already dense
+   *     (internal callers that never modify the array, see {@link Shared})
+   */
   private FixedEffects add(
-      String name, int[] rawCodes, String slopeName, double[] x, boolean withIntercept) {
+      String name,
+      int[] rawCodes,
+      String slopeName,
+      double[] x,
+      boolean withIntercept,
+      boolean share) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(rawCodes, "codes");
     String label = label(name, slopeName, withIntercept);
@@ -217,7 +237,7 @@ public final class FixedEffects {
       }
       xs = x.clone();
     }
-    Encoding.Dense d = Encoding.dense(rawCodes);
+    Encoding.Dense d = Encoding.dense(rawCodes, share);
     int m = names.length;
     String[] n2 = Arrays.copyOf(names, m + 1);
     int[][] c2 = Arrays.copyOf(codes, m + 1);
@@ -551,7 +571,7 @@ public final class FixedEffects {
           j++;
         }
       }
-      Encoding.Dense dn = Encoding.dense(sub);
+      Encoding.Dense dn = Encoding.dense(sub, true);
       c2[d] = dn.codes;
       l2[d] = dn.levels;
       cnt2[d] = countLevels(dn.codes, dn.levels);

@@ -499,9 +499,10 @@ final class Binder {
   }
 
   /**
-   * The values at the kept rows. When every row is kept the array itself is returned: arrays here
-   * are private to this binding (the evaluator works on copies of the panel's columns) and the
-   * frame never modifies them, so sharing is safe and saves a copy of each column.
+   * The values at the kept rows. When every row is kept the array itself is returned: it may be the
+   * panel's own column (the evaluator shares plain columns), which is safe because neither the
+   * panel, the frame nor the estimators ever modify these arrays (the frame's public getters copy),
+   * and it saves a copy of each column.
    */
   private static double[] gather(double[] x, int[] rows) {
     if (rows.length == x.length) {

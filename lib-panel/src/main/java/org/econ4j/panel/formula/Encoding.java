@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.econ4j.core.SpecificationException;
 import org.econ4j.panel.CategoricalColumn;
-import org.econ4j.panel.Panel;
+import org.econ4j.panel.internal.Shared;
 
 /**
  * Integer codes of a column over all panel rows (−1 = missing) with one label per code; numeric
@@ -35,7 +35,7 @@ final class Encoding {
   static Encoding of(Evaluator ev, String name, String integerRole) {
     if (ev.isCategorical(name)) {
       CategoricalColumn c = ev.categorical(name);
-      return new Encoding(c.codes(), c.levels(), null, false);
+      return new Encoding(Shared.codes(c), c.levels(), null, false);
     }
     double[] x = ev.column(name);
     Encoding direct = integerRange(x);
@@ -78,11 +78,8 @@ final class Encoding {
       }
       codes[i] = c;
     }
-    List<String> labels = new ArrayList<>(g);
-    for (int k = 0; k < g; k++) {
-      labels.add(Panel.numberLabel(vals[k]));
-    }
-    return new Encoding(codes, labels, Arrays.copyOf(vals, g), true);
+    double[] levelValues = Arrays.copyOf(vals, g);
+    return new Encoding(codes, new NumberLabels(levelValues), levelValues, true);
   }
 
   /**
@@ -134,11 +131,8 @@ final class Encoding {
       }
       codes[i] = c;
     }
-    List<String> labels = new ArrayList<>(g);
-    for (int k = 0; k < g; k++) {
-      labels.add(Panel.numberLabel(vals[k]));
-    }
-    return new Encoding(codes, labels, Arrays.copyOf(vals, g), true);
+    double[] levelValues = Arrays.copyOf(vals, g);
+    return new Encoding(codes, new NumberLabels(levelValues), levelValues, true);
   }
 
   /** The combination a^b: one level per observed pair, labelled {@code a_b}. */
@@ -187,16 +181,30 @@ final class Encoding {
     int[] remap = new int[levelCount()];
     Arrays.fill(remap, -1);
     int[] out = new int[keptRows.length];
-    List<String> levels = new ArrayList<>(Math.min(levelCount(), keptRows.length));
+    int[] firstOf = new int[Math.min(levelCount(), keptRows.length)];
+    int g = 0;
     for (int i = 0; i < keptRows.length; i++) {
       int c = codes[keptRows[i]];
       int r = remap[c];
       if (r < 0) {
-        r = levels.size();
+        r = g++;
         remap[c] = r;
-        levels.add(labels.get(c));
+        firstOf[r] = c;
       }
       out[i] = r;
+    }
+    List<String> levels;
+    if (labels instanceof NumberLabels) {
+      double[] v = new double[g];
+      for (int r = 0; r < g; r++) {
+        v[r] = values[firstOf[r]];
+      }
+      levels = new NumberLabels(v);
+    } else {
+      levels = new ArrayList<>(g);
+      for (int r = 0; r < g; r++) {
+        levels.add(labels.get(firstOf[r]));
+      }
     }
     return new GroupCodes(name, out, levels);
   }

@@ -9,6 +9,7 @@ import org.econ4j.panel.CategoricalColumn;
 import org.econ4j.panel.ColumnType;
 import org.econ4j.panel.Panel;
 import org.econ4j.panel.PanelIndex;
+import org.econ4j.panel.internal.Shared;
 
 /**
  * Evaluates expression terms over all rows of a panel with primitive loops. Values: a numeric
@@ -98,7 +99,7 @@ final class Evaluator {
                 + Printer.name(name)
                 + ") for dummies, or compare it with a label");
       }
-      c = panel.numeric(name);
+      c = Shared.numeric(panel, name);
       numericCache.put(name, c);
     }
     return c;

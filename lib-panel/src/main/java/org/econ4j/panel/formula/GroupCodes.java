@@ -19,7 +19,8 @@ public final class GroupCodes {
   GroupCodes(String name, int[] codes, List<String> levels) {
     this.name = name;
     this.codes = codes;
-    this.levels = List.copyOf(levels);
+    // numeric labels are formatted on demand (immutable already); others are copied
+    this.levels = levels instanceof NumberLabels ? levels : List.copyOf(levels);
   }
 
   /**
@@ -55,6 +56,11 @@ public final class GroupCodes {
    */
   public int[] codes() {
     return codes.clone();
+  }
+
+  /** The codes without a copy, for {@link org.econ4j.panel.internal.Shared}. */
+  int[] codesShared() {
+    return codes;
   }
 
   /**

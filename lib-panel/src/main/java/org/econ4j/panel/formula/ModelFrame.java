@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.econ4j.core.Note;
 import org.econ4j.core.SpecificationException;
+import org.econ4j.panel.internal.Shared;
 
 /**
  * A formula evaluated on a panel ({@link Formula#bind}): everything an estimator needs, aligned on
@@ -33,6 +34,41 @@ import org.econ4j.core.SpecificationException;
  * <p>Immutable; arrays are copied out.
  */
 public final class ModelFrame {
+  static {
+    Shared.register(
+        new Shared.FrameAccess() {
+          @Override
+          public double[] response(ModelFrame frame) {
+            return frame.response;
+          }
+
+          @Override
+          public double[][] columns(ModelFrame frame) {
+            return frame.columns.clone();
+          }
+
+          @Override
+          public double[] weights(ModelFrame frame) {
+            return frame.weights;
+          }
+
+          @Override
+          public double[] offset(ModelFrame frame) {
+            return frame.offset;
+          }
+
+          @Override
+          public int[] keptRows(ModelFrame frame) {
+            return frame.keptRows;
+          }
+
+          @Override
+          public int[] codes(GroupCodes codes) {
+            return codes.codesShared();
+          }
+        });
+  }
+
   /** The display name of the intercept column. */
   public static final String INTERCEPT = "(Intercept)";
 
