@@ -66,6 +66,12 @@ public final class FixedEffects {
   private volatile SortedRows sortedRows;
   private volatile FeDegreesOfFreedom dof;
 
+  /**
+   * Whether the explicit Schur complement was found denser than a pass over the rows (a property of
+   * the fixed-effect graph, not of the weights): later weighted calls (IRLS) skip building it.
+   */
+  private volatile boolean schurTooDense;
+
   private FixedEffects(
       int rows,
       String[] names,
@@ -512,6 +518,14 @@ public final class FixedEffects {
       }
     }
     return t;
+  }
+
+  boolean schurTooDense() {
+    return schurTooDense;
+  }
+
+  void markSchurTooDense() {
+    schurTooDense = true;
   }
 
   SortedRows sortedRows() {

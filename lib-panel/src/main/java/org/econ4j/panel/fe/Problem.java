@@ -41,10 +41,6 @@ final class Problem {
   /** Passes over the rows the explicit Schur complement may cost to build (tests set 0). */
   static volatile long schurPasses = 50;
 
-  /**
-   * The explicit Schur complement, built on first use when its product costs at most 50 passes over
-   * the rows (and {@link #SCHUR_WORK_LIMIT}); null otherwise. Shared by the columns.
-   */
   /** Rows sorted by the largest dimension (built on first use, cached in the fixed effects). */
   synchronized SortedRows sorted() {
     prepareSorted();
@@ -80,10 +76,24 @@ final class Problem {
     return interceptsOnly && terms >= 2;
   }
 
+  /**
+   * The explicit Schur complement, built on first use when building it costs at most 50 passes over
+   * the rows (and {@link #SCHUR_WORK_LIMIT}) and it has fewer non-zeros than the rows times the
+   * remaining dimensions (else a product with it is not cheaper than a pass over the rows; that
+   * verdict is cached in the fixed effects); null otherwise. Shared by the columns.
+   */
   synchronized SchurMatrix schur() {
     if (!schurTried) {
       schurTried = true;
-      schur = SchurMatrix.build(this, Math.min(SCHUR_WORK_LIMIT, schurPasses * n));
+      if (!fe.schurTooDense()) {
+        schur = SchurMatrix.build(this, Math.min(SCHUR_WORK_LIMIT, schurPasses * n));
+        // a product with S must be cheaper than the pass over the rows it replaces (which touches
+        // every row once per remaining dimension); otherwise S is dropped and the verdict cached
+        if (schur != null && schur.nonZeros() > (long) n * (terms - 1)) {
+          schur = null;
+          fe.markSchurTooDense();
+        }
+      }
     }
     return schur;
   }

@@ -219,6 +219,11 @@ final class SchurMatrix {
         diagW);
   }
 
+  /** The number of stored entries. */
+  long nonZeros() {
+    return col.length;
+  }
+
   /** q = S v (compact indices). */
   void multiply(double[] v, double[] q) {
     int p = rowPtr.length - 1;
