@@ -120,9 +120,20 @@ final class CycleRank {
         return false;
       }
       int m = v.length;
+      boolean zero = true;
       for (int j = 0; j < m; j++) {
-        long x = v[j] % P;
-        u[j] = x < 0 ? x + P : x;
+        long x = v[j];
+        if (x < 0 || x >= P) {
+          x %= P;
+          if (x < 0) {
+            x += P;
+          }
+        }
+        u[j] = x;
+        zero &= x == 0;
+      }
+      if (zero) {
+        return rank < mod.length;
       }
       for (int k = 0; k < rank; k++) {
         long f = u[pivot[k]];
@@ -131,7 +142,7 @@ final class CycleRank {
           for (int j = 0; j < m; j++) {
             long rj = row[j];
             if (rj != 0) {
-              long x = u[j] - f * rj % P; // in (−P, P)
+              long x = u[j] - mulMod(f, rj); // in (−P, P)
               u[j] = x < 0 ? x + P : x;
             }
           }
@@ -157,6 +168,18 @@ final class CycleRank {
       }
       return rank < mod.length;
     }
+  }
+
+  /**
+   * a·b mod p for 0 ≤ a, b &lt; p = 2<sup>31</sup> − 1, by the Mersenne folding 2<sup>31</sup> ≡ 1
+   * (no division): the product is below 2<sup>62</sup>, one fold brings it below 2<sup>32</sup>, a
+   * second below p + 2, and one subtraction finishes.
+   */
+  static long mulMod(long a, long b) {
+    long x = a * b;
+    x = (x & P) + (x >>> 31);
+    x = (x & P) + (x >>> 31);
+    return x >= P ? x - P : x;
   }
 
   /**

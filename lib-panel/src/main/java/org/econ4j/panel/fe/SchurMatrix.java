@@ -219,6 +219,22 @@ final class SchurMatrix {
         diagW);
   }
 
+  private IncompleteCholesky ic;
+  private boolean icTried;
+
+  /**
+   * The IC(0) preconditioner of S, built on first use (null if it broke down at every shift).
+   *
+   * @return the factor or null
+   */
+  synchronized IncompleteCholesky preconditioner() {
+    if (!icTried) {
+      icTried = true;
+      ic = IncompleteCholesky.of(rowPtr, col, val);
+    }
+    return ic;
+  }
+
   /** The number of stored entries. */
   long nonZeros() {
     return col.length;
