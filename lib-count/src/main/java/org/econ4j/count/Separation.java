@@ -204,6 +204,13 @@ public final class Separation {
         throw new IllegalArgumentException(
             "fixed effect '" + feNames[d] + "' has " + fe[d].length + " rows but y has " + n);
       }
+      int dense = denseLevels(fe[d]);
+      if (dense > 0) {
+        // already 0..G-1 with every level used (codes from a model frame): read as they are
+        codes[d] = fe[d];
+        levels[d] = dense;
+        continue;
+      }
       int[] s = fe[d].clone();
       Arrays.sort(s);
       int g = 0;
@@ -314,5 +321,25 @@ public final class Separation {
               count,
               count + " observation(s) separated by " + how + " dropped"));
     }
+  }
+
+  /** G when the codes are exactly 0..G−1 with every level used; 0 otherwise. */
+  private static int denseLevels(int[] c) {
+    int max = -1;
+    for (int v : c) {
+      if (v < 0 || v >= c.length) {
+        return 0;
+      }
+      max = Math.max(max, v);
+    }
+    boolean[] seen = new boolean[max + 1];
+    int g = 0;
+    for (int v : c) {
+      if (!seen[v]) {
+        seen[v] = true;
+        g++;
+      }
+    }
+    return g == max + 1 ? g : 0;
   }
 }
