@@ -48,11 +48,12 @@ final class FeOlsFitter {
     double[][] x = wk.x;
     double[] w = wk.w;
     String src = formula.source();
-    if (p == 0) {
+    if (p == 0 && fe == null) {
       throw new SpecificationException(
           "formula '"
               + src
-              + "' has no regressor to estimate; add at least one term on the right-hand side");
+              + "' has no regressor and no fixed effect to estimate; add a term, an intercept"
+              + " (y ~ 1) or fixed effects (y ~ 1 | fe) on the right-hand side");
     }
     double sumW = 0;
     double ySum = 0;
@@ -117,6 +118,21 @@ final class FeOlsFitter {
       System.arraycopy(all, 1, xd, 0, p);
       conv = FeOls.convergenceOf(dr, dm.tolerance());
       tol = Math.max(tol, FeOls.ABSORPTION_FACTOR * dm.tolerance());
+      double ssYd = 0;
+      for (int i = 0; i < n; i++) {
+        ssYd += (w == null ? 1 : w[i]) * yd[i] * yd[i];
+      }
+      if (Math.sqrt(ssYd) <= tol * Math.sqrt(tss)) {
+        throw new SpecificationException(
+            "outcome '"
+                + frame.responseName()
+                + "' is fully explained by the fixed effects '"
+                + String.join("', '", fe.labels())
+                + "' in formula '"
+                + src
+                + "' (no variation left within them); nothing is left to model, check the"
+                + " outcome or remove fixed effects");
+      }
     } else if (n < p) {
       throw fewer(src, n, p, 0);
     }
@@ -150,7 +166,7 @@ final class FeOlsFitter {
       }
       cand.add(j);
     }
-    if (cand.isEmpty()) {
+    if (cand.isEmpty() && p > 0) {
       throw allDropped(src, dropped);
     }
     double[][] xc = new double[cand.size()][];
@@ -186,7 +202,7 @@ final class FeOlsFitter {
     // keep design order in dropped list
     dropped.sort((a, b) -> Integer.compare(names.indexOf(a.term()), names.indexOf(b.term())));
     int k = keptIdx.length;
-    if (k == 0) {
+    if (k == 0 && p > 0) {
       throw allDropped(src, dropped);
     }
     int bigK = k + fDof;
