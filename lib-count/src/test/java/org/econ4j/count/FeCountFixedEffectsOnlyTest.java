@@ -1,10 +1,12 @@
 package org.econ4j.count;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.econ4j.core.FitStats;
 import org.econ4j.core.RegressionResult;
+import org.econ4j.core.SpecificationException;
 import org.econ4j.core.inference.Vcov;
 import org.econ4j.core.table.RegressionTable;
 import org.econ4j.core.table.TableFormat;
@@ -85,5 +87,18 @@ class FeCountFixedEffectsOnlyTest {
       s += Math.log(i);
     }
     return s;
+  }
+
+  @Test
+  void withoutFixedEffectsOrRegressorsIsAnError() {
+    String msg =
+        "formula 'y ~ 0' has no regressor and no fixed effect to estimate; add a term, an"
+            + " intercept (y ~ 1) or fixed effects (y ~ 1 | fe) on the right-hand side";
+    assertThatThrownBy(() -> FePoisson.defaults().fit(Formula.parse("y ~ 0"), P))
+        .isInstanceOf(SpecificationException.class)
+        .hasMessage(msg);
+    assertThatThrownBy(() -> FeNegBin.defaults().fit(Formula.parse("y ~ 0"), P))
+        .isInstanceOf(SpecificationException.class)
+        .hasMessage(msg);
   }
 }

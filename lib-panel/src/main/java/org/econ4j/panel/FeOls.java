@@ -35,6 +35,13 @@ import org.econ4j.panel.formula.VaryingSlope;
  * w<sub>i</sub>&epsilon;<sub>i</sub>&sup2; (w = 1 without weights). Varying slopes {@code fe[x]}
  * add &gamma;<sub>g(i)</sub>x<sub>i</sub>.
  *
+ * <p>Fixed effects only ({@code y ~ 1 | firm}, {@code y ~ 1 | a + b}; {@code y ~ 0 | firm} is the
+ * same model), as fixest {@code feols(y ~ 1 | fe)}: no coefficients (an empty list, a 0&times;0
+ * covariance matrix), residuals = demeaned y, R&sup2;, adjusted R&sup2;, RMSE and log-likelihood of
+ * the fixed-effect fit, within R&sup2; = 0, no F-test; fixed effects, fitted values and prediction
+ * as usual. A formula with neither a regressor nor a fixed effect ({@code y ~ 0}) is an error, and
+ * so is an outcome that the fixed effects explain entirely.
+ *
  * <p>Algorithm ({@link #estimate(Formula, Panel)}):
  *
  * <ol>

@@ -76,14 +76,21 @@ class FeOlsFixedEffectsOnlyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"y ~ 1 | unit + year", "y ~ 1 | unit + year + firm", "y ~ 0 | unit"})
-  void equalsLeastSquaresOnExplicitDummies(String spec) {
-    Formula f = Formula.parse(spec);
-    FeOlsResult d = TIGHT.estimate(f, P);
+  @ValueSource(longs = {1, 2, 3, 4, 5})
+  void equalsLeastSquaresOnExplicitDummies(long seed) {
+    Panel p = OlsTestData.panel(seed, 8, 5, 3);
+    for (String spec :
+        List.of("y ~ 0 | unit", "y ~ 1 | unit + year", "y ~ 1 | unit + year + firm")) {
+      equalsLeastSquaresOnExplicitDummies(p, Formula.parse(spec));
+    }
+  }
+
+  private static void equalsLeastSquaresOnExplicitDummies(Panel p, Formula f) {
+    FeOlsResult d = TIGHT.estimate(f, p);
     RegressionResult r = d.result();
     assertThat(r.coefficients()).isEmpty();
-    double[][] dummies = dummies(f.fixedEffects().size());
-    LeastSquaresFit ls = LeastSquares.defaults().fit(dummies, P.numeric("y"));
+    double[][] dummies = dummies(p, f.fixedEffects().size());
+    LeastSquaresFit ls = LeastSquares.defaults().fit(dummies, p.numeric("y"));
     double rss = ls.rss();
     assertThat(r.fitStats().rmse().orElseThrow()).isCloseTo(Math.sqrt(rss / 40), within(1e-10));
     double[] fit = ls.fitted();
@@ -92,10 +99,23 @@ class FeOlsFixedEffectsOnlyTest {
     }
     int params = ls.rank();
     assertThat(r.dof()).isEqualTo(40 - params);
+    double[] y = p.numeric("y");
+    double mean = 0;
+    for (double v : y) {
+      mean += v / 40;
+    }
+    double tss = 0;
+    for (double v : y) {
+      tss += (v - mean) * (v - mean);
+    }
+    double r2 = 1 - rss / tss;
+    assertThat(r.fitStats().r2().orElseThrow()).isCloseTo(r2, within(1e-10));
+    assertThat(r.fitStats().adjR2().orElseThrow())
+        .isCloseTo(1 - (1 - r2) * 39.0 / (40 - params), within(1e-10));
   }
 
   /** Intercept plus the dummies of the first m dimensions of unit, year, firm (first dropped). */
-  private static double[][] dummies(int m) {
+  private static double[][] dummies(Panel p, int m) {
     List<String> dims = List.of("unit", "year", "firm");
     java.util.List<double[]> cols = new java.util.ArrayList<>();
     double[] one = new double[40];
@@ -105,7 +125,7 @@ class FeOlsFixedEffectsOnlyTest {
       String name = dims.get(d);
       List<String> labels = new java.util.ArrayList<>();
       for (int i = 0; i < 40; i++) {
-        String l = P.label(name, i);
+        String l = p.label(name, i);
         if (!labels.contains(l)) {
           labels.add(l);
         }
@@ -113,7 +133,7 @@ class FeOlsFixedEffectsOnlyTest {
       for (int l = 1; l < labels.size(); l++) {
         double[] c = new double[40];
         for (int i = 0; i < 40; i++) {
-          c[i] = P.label(name, i).equals(labels.get(l)) ? 1 : 0;
+          c[i] = p.label(name, i).equals(labels.get(l)) ? 1 : 0;
         }
         cols.add(c);
       }
@@ -157,5 +177,90 @@ class FeOlsFixedEffectsOnlyTest {
         .isInstanceOf(SpecificationException.class)
         .hasMessageStartingWith(
             "outcome 'year' is fully explained by the fixed effects 'unit', 'year' in formula");
+  }
+
+  @Test
+  void withinPanelModelWithOnlyTheUnitEffect() {
+    Panel p = P.withIndex("unit", "year");
+    RegressionResult within = PanelLinearModel.within().fit(Formula.parse("y ~ 1"), p);
+    RegressionResult fe =
+        FeOls.defaults().withSingletonRemoval(false).fit(Formula.parse("y ~ 1 | unit"), p);
+    assertThat(within.coefficients()).isEmpty();
+    assertThat(within.fitStats().r2().orElseThrow())
+        .isCloseTo(fe.fitStats().r2().orElseThrow(), within(1e-12));
+    assertThatThrownBy(() -> PanelLinearModel.pooling().fit(Formula.parse("y ~ 0"), p))
+        .isInstanceOf(SpecificationException.class)
+        .hasMessage(
+            "formula 'y ~ 0' has no regressor to estimate; add at least one term on the"
+                + " right-hand side");
+  }
+
+  /**
+   * fixest_trade, {@code log(Euros) ~ 1 | Origin + Destination}: the fit statistics equal least
+   * squares on an intercept and explicit Origin and Destination dummies (no fixest reference file
+   * has this model, so the expected values are computed here).
+   */
+  @Test
+  void tradeGravityWithOnlyFixedEffectsEqualsExplicitDummies() throws java.io.IOException {
+    Panel trade;
+    try (java.io.Reader in =
+        new java.io.InputStreamReader(
+            new java.util.zip.GZIPInputStream(
+                java.nio.file.Files.newInputStream(
+                    org.econ4j.testing.ReferenceData.path("reference/ols/fixest_trade.csv.gz"))),
+            java.nio.charset.StandardCharsets.UTF_8)) {
+      trade = Panel.readCsv(in, org.econ4j.panel.CsvOptions.defaults());
+    }
+    FeOlsResult d =
+        FeOls.defaults()
+            .withDemeaner(Demeaner.defaults().withTolerance(1e-12))
+            .estimate(Formula.parse("log(Euros) ~ 1 | Origin + Destination"), trade);
+    RegressionResult r = d.result();
+    assertThat(r.coefficients()).isEmpty();
+    double[] euros = trade.numeric("Euros");
+    int n = euros.length;
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = Math.log(euros[i]);
+    }
+    List<double[]> cols = new java.util.ArrayList<>();
+    double[] one = new double[n];
+    java.util.Arrays.fill(one, 1);
+    cols.add(one);
+    for (String dim : List.of("Origin", "Destination")) {
+      String[] lab = trade.labels(dim);
+      java.util.TreeSet<String> levels = new java.util.TreeSet<>(java.util.Arrays.asList(lab));
+      levels.pollFirst();
+      for (String level : levels) {
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) {
+          c[i] = lab[i].equals(level) ? 1 : 0;
+        }
+        cols.add(c);
+      }
+    }
+    LeastSquaresFit ls = LeastSquares.defaults().fit(cols.toArray(new double[0][]), y);
+    double mean = 0;
+    for (double v : y) {
+      mean += v / n;
+    }
+    double tss = 0;
+    for (double v : y) {
+      tss += (v - mean) * (v - mean);
+    }
+    double r2 = 1 - ls.rss() / tss;
+    int k = ls.rank();
+    assertThat(r.nobs()).isEqualTo(n);
+    assertThat(r.dof()).isEqualTo(n - k);
+    assertThat(r.fitStats().r2().orElseThrow()).isCloseTo(r2, within(1e-9));
+    assertThat(r.fitStats().adjR2().orElseThrow())
+        .isCloseTo(1 - (1 - r2) * (n - 1.0) / (n - k), within(1e-9));
+    assertThat(r.fitStats().rmse().orElseThrow()).isCloseTo(Math.sqrt(ls.rss() / n), within(1e-9));
+    assertThat(r.fitStats().withinR2().orElseThrow()).isEqualTo(0.0);
+    double[] fit = ls.fitted();
+    double[] fitted = d.fitted();
+    for (int i = 0; i < n; i += 97) {
+      assertThat(fitted[i]).isCloseTo(fit[i], within(1e-8));
+    }
   }
 }
