@@ -604,11 +604,19 @@ public final class FeOls implements FeEstimator {
     return Distributions.fUpper(f, df1, df2);
   }
 
+  /**
+   * The demeaning's convergence: the most iterations of any column and, as the last change, the
+   * largest over the columns of the demeaner's stopping criterion (see {@link
+   * DemeanResult#lastChange(int)}), so that converged implies lastChange &le; tolerance.
+   */
   static Convergence convergenceOf(DemeanResult r, double tol) {
     int it = r.maxIterations();
     double last = 0;
     for (int j = 0; j < r.columnCount(); j++) {
-      last = Math.max(last, r.lastChange(j));
+      double v = r.lastChange(j);
+      if (v > last) {
+        last = v; // NaN (a column that needed no iteration) is skipped
+      }
     }
     return new Convergence(r.converged(), it, tol, last);
   }

@@ -122,7 +122,7 @@ final class FeOlsFitter {
       for (int i = 0; i < n; i++) {
         ssYd += (w == null ? 1 : w[i]) * yd[i] * yd[i];
       }
-      if (Math.sqrt(ssYd) <= tol * Math.sqrt(tss)) {
+      if (Math.sqrt(ssYd) <= cfg.collinTolValue() * Math.sqrt(tss)) {
         throw new SpecificationException(
             "outcome '"
                 + frame.responseName()
