@@ -65,9 +65,10 @@ import org.econ4j.panel.formula.VaryingSlope;
  *       and {@link SmallSampleCorrection}; F = the exact degrees of freedom absorbed by the fixed
  *       effects ({@link FixedEffects#degreesOfFreedom()}); fixed effects nested in a cluster
  *       variable are detected by the sandwich. HC2/HC3 use leverages that include the fixed-effect
- *       projection, exact (see {@code docs/ols.md}); they are kept for a later {@code
- *       withVcov(hc2())} when there is at most one FE dimension and n&middot;k&sup2; &le;
- *       5&middot;10<sup>7</sup>, otherwise computed only when HC2/HC3 is the fit-time vcov.
+ *       projection, exact (see {@code docs/ols.md}); computed at fit time when HC2/HC3 is the
+ *       fit-time vcov, otherwise lazily on the first {@code withVcov(hc2())} or {@code hc3()} (the
+ *       result keeps the fixed effects, the demeaned kept regressors, the weights and the bread
+ *       until then; nothing with {@link #lean()}).
  * </ol>
  *
  * <p>Fit statistics (fixest definitions, weighted sums with weights): R&sup2; = 1 &minus; RSS/TSS

@@ -24,13 +24,6 @@ import org.econ4j.panel.formula.ModelFrame;
 
 /** Steps 3&ndash;6 of {@link FeOls#estimate}: demeaning, rank rules, solve, inference, stats. */
 final class FeOlsFitter {
-  /**
-   * Largest n&middot;k&sup2; for which leverages are computed even when the fit-time vcov does not
-   * need them (so that {@code withVcov(hc2())} works later); beyond, only when HC2/HC3 is asked at
-   * fit time.
-   */
-  static final long LEVERAGE_PRECOMPUTE_LIMIT = 50_000_000L;
-
   private FeOlsFitter() {}
 
   static FeOlsResult fit(
@@ -285,9 +278,15 @@ final class FeOlsFitter {
         vcov instanceof Vcov.Robust
             && (((Vcov.Robust) vcov).type() == Vcov.HcType.HC2
                 || ((Vcov.Robust) vcov).type() == Vcov.HcType.HC3);
-    if (hcLev || (FeLeverage.cheap(fe) && (long) n * k * k <= LEVERAGE_PRECOMPUTE_LIMIT)) {
-      double[][] xlev = fe == null ? xkOrig : xk;
+    double[][] xlev = fe == null ? xkOrig : xk;
+    if (hcLev) {
       ib.leverage(FeLeverage.compute(fe, xlev, w, bread, vcov.spec()));
+    } else if (!cfg.leanFlag()) {
+      // computed on the first withVcov(hc2()/hc3()); captures fe, X~, w and the bread until then
+      final FixedEffects feLev = fe;
+      final double[] wLev = w;
+      final double[][] breadLev = bread;
+      ib.lazyLeverage(spec -> FeLeverage.compute(feLev, xlev, wLev, breadLev, spec));
     }
     InferenceData data = ib.build();
     // fit statistics
