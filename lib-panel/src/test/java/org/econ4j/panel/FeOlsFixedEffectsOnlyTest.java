@@ -81,16 +81,21 @@ class FeOlsFixedEffectsOnlyTest {
     Panel p = OlsTestData.panel(seed, 8, 5, 3);
     for (String spec :
         List.of("y ~ 0 | unit", "y ~ 1 | unit + year", "y ~ 1 | unit + year + firm")) {
-      equalsLeastSquaresOnExplicitDummies(p, Formula.parse(spec));
+      equalsLeastSquaresOnExplicitDummies(p, Formula.parse(spec), false);
+      equalsLeastSquaresOnExplicitDummies(p, Formula.parse(spec), true);
     }
   }
 
-  private static void equalsLeastSquaresOnExplicitDummies(Panel p, Formula f) {
-    FeOlsResult d = TIGHT.estimate(f, p);
+  private static void equalsLeastSquaresOnExplicitDummies(Panel p, Formula f, boolean weighted) {
+    FeOlsResult d = (weighted ? TIGHT.withWeights("w") : TIGHT).estimate(f, p);
     RegressionResult r = d.result();
     assertThat(r.coefficients()).isEmpty();
     double[][] dummies = dummies(p, f.fixedEffects().size());
-    LeastSquaresFit ls = LeastSquares.defaults().fit(dummies, p.numeric("y"));
+    double[] w = p.numeric("w");
+    if (!weighted) {
+      java.util.Arrays.fill(w, 1);
+    }
+    LeastSquaresFit ls = LeastSquares.defaults().fit(dummies, p.numeric("y"), w);
     double rss = ls.rss();
     assertThat(r.fitStats().rmse().orElseThrow()).isCloseTo(Math.sqrt(rss / 40), within(1e-10));
     double[] fit = ls.fitted();
@@ -100,16 +105,20 @@ class FeOlsFixedEffectsOnlyTest {
     int params = ls.rank();
     assertThat(r.dof()).isEqualTo(40 - params);
     double[] y = p.numeric("y");
+    double sw = 0;
     double mean = 0;
-    for (double v : y) {
-      mean += v / 40;
+    for (int i = 0; i < 40; i++) {
+      sw += w[i];
+      mean += w[i] * y[i];
     }
+    mean /= sw;
     double tss = 0;
-    for (double v : y) {
-      tss += (v - mean) * (v - mean);
+    for (int i = 0; i < 40; i++) {
+      tss += w[i] * (y[i] - mean) * (y[i] - mean);
     }
     double r2 = 1 - rss / tss;
     assertThat(r.fitStats().r2().orElseThrow()).isCloseTo(r2, within(1e-10));
+    assertThat(r.fitStats().withinR2().orElseThrow()).isEqualTo(0.0);
     assertThat(r.fitStats().adjR2().orElseThrow())
         .isCloseTo(1 - (1 - r2) * 39.0 / (40 - params), within(1e-10));
   }
