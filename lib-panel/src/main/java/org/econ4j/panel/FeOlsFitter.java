@@ -310,7 +310,7 @@ final class FeOlsFitter {
       for (int i = 0; i < n; i++) {
         tssW += (w == null ? 1 : w[i]) * yd[i] * yd[i];
       }
-      double wr2 = 1 - rss / tssW;
+      double wr2 = k == 0 ? 0 : 1 - rss / tssW; // FE-only: RSS = TSS_w by definition
       r2Star = wr2;
       stats =
           stats.withWithinR2(wr2).withWithinAdjR2(1 - (1 - wr2) * (n - fDof) / (n - (double) bigK));
