@@ -45,7 +45,15 @@ final class FeCountSupport {
     if (vcov instanceof Vcov.Cluster) {
       o = o.withClusters(((Vcov.Cluster) vcov).variables());
     }
-    return formula.bind(panel, o);
+    ModelFrame frame = formula.bind(panel, o);
+    if (frame.columnNames().isEmpty() && frame.fixedEffects().isEmpty()) {
+      throw new SpecificationException(
+          "formula '"
+              + formula.source()
+              + "' has no regressor and no fixed effect to estimate; add a term, an intercept"
+              + " (y ~ 1) or fixed effects (y ~ 1 | fe) on the right-hand side");
+    }
+    return frame;
   }
 
   static void requireRows(FeCountSample s, String model, String yName) {

@@ -325,6 +325,7 @@ public final class FeNegBin implements org.econ4j.panel.FeEstimator {
     FeCountSupport.requireRows(s, "negative binomial", yName);
     FixedEffects fe = s.fixedEffects();
     FeIrls irls = new FeIrls(s.y, s.w, s.offset, s.x, fe, demeaner, LeastSquares.defaults());
+    irls.offsetName(offset);
     irls.startFromOutcome();
     boolean poissonConverged =
         irls.run(Double.POSITIVE_INFINITY, irlsIterations, FePoisson.DEFAULT_TOLERANCE);

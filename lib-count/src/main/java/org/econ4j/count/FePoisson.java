@@ -456,6 +456,7 @@ public final class FePoisson implements org.econ4j.panel.FeEstimator {
             fe,
             demeaner,
             LeastSquares.defaults().withTolerance(collinearityTolerance));
+    irls.offsetName(offset);
     irls.startFromOutcome();
     boolean converged = irls.run(Double.POSITIVE_INFINITY, maxIterations, tolerance);
     return build(formula, frame, s, fe, irls, converged);

@@ -31,11 +31,6 @@ final class FeLeverage {
 
   private FeLeverage() {}
 
-  /** Whether the exact leverage is cheap: no FE, or one intercept dimension without slopes. */
-  static boolean cheap(FixedEffects fe) {
-    return fe == null || (fe.dimensions() == 1 && fe.hasIntercept(0));
-  }
-
   static double[] compute(
       FixedEffects fe, double[][] xt, double[] w, double[][] bread, String vcovSpec) {
     int n = xt.length == 0 ? (fe == null ? 0 : fe.rows()) : xt[0].length;

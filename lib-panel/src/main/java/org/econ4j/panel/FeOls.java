@@ -36,6 +36,13 @@ import org.econ4j.panel.internal.Shared;
  * w<sub>i</sub>&epsilon;<sub>i</sub>&sup2; (w = 1 without weights). Varying slopes {@code fe[x]}
  * add &gamma;<sub>g(i)</sub>x<sub>i</sub>.
  *
+ * <p>Fixed effects only ({@code y ~ 1 | firm}, {@code y ~ 1 | a + b}; {@code y ~ 0 | firm} is the
+ * same model), as fixest {@code feols(y ~ 1 | fe)}: no coefficients (an empty list, a 0&times;0
+ * covariance matrix), residuals = demeaned y, R&sup2;, adjusted R&sup2;, RMSE and log-likelihood of
+ * the fixed-effect fit, within R&sup2; = 0, no F-test; fixed effects, fitted values and prediction
+ * as usual. A formula with neither a regressor nor a fixed effect ({@code y ~ 0}) is an error, and
+ * so is an outcome that the fixed effects explain entirely.
+ *
  * <p>Algorithm ({@link #estimate(Formula, Panel)}):
  *
  * <ol>
@@ -59,9 +66,10 @@ import org.econ4j.panel.internal.Shared;
  *       and {@link SmallSampleCorrection}; F = the exact degrees of freedom absorbed by the fixed
  *       effects ({@link FixedEffects#degreesOfFreedom()}); fixed effects nested in a cluster
  *       variable are detected by the sandwich. HC2/HC3 use leverages that include the fixed-effect
- *       projection, exact (see {@code docs/ols.md}); they are kept for a later {@code
- *       withVcov(hc2())} when there is at most one FE dimension and n&middot;k&sup2; &le;
- *       5&middot;10<sup>7</sup>, otherwise computed only when HC2/HC3 is the fit-time vcov.
+ *       projection, exact (see {@code docs/ols.md}); computed at fit time when HC2/HC3 is the
+ *       fit-time vcov, otherwise lazily on the first {@code withVcov(hc2())} or {@code hc3()} (the
+ *       result keeps the fixed effects, the demeaned kept regressors, the weights and the bread
+ *       until then; nothing with {@link #lean()}).
  * </ol>
  *
  * <p>Fit statistics (fixest definitions, weighted sums with weights): R&sup2; = 1 &minus; RSS/TSS
@@ -599,11 +607,19 @@ public final class FeOls implements FeEstimator {
     return Distributions.fUpper(f, df1, df2);
   }
 
+  /**
+   * The demeaning's convergence: the most iterations of any column and, as the last change, the
+   * largest over the columns of the demeaner's stopping criterion (see {@link
+   * DemeanResult#lastChange(int)}), so that converged implies lastChange &le; tolerance.
+   */
   static Convergence convergenceOf(DemeanResult r, double tol) {
     int it = r.maxIterations();
     double last = 0;
     for (int j = 0; j < r.columnCount(); j++) {
-      last = Math.max(last, r.lastChange(j));
+      double v = r.lastChange(j);
+      if (v > last) {
+        last = v; // NaN (a column that needed no iteration) is skipped
+      }
     }
     return new Convergence(r.converged(), it, tol, last);
   }

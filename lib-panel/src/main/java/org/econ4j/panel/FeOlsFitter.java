@@ -24,13 +24,6 @@ import org.econ4j.panel.formula.ModelFrame;
 
 /** Steps 3&ndash;6 of {@link FeOls#estimate}: demeaning, rank rules, solve, inference, stats. */
 final class FeOlsFitter {
-  /**
-   * Largest n&middot;k&sup2; for which leverages are computed even when the fit-time vcov does not
-   * need them (so that {@code withVcov(hc2())} works later); beyond, only when HC2/HC3 is asked at
-   * fit time.
-   */
-  static final long LEVERAGE_PRECOMPUTE_LIMIT = 50_000_000L;
-
   private FeOlsFitter() {}
 
   static FeOlsResult fit(
@@ -48,11 +41,12 @@ final class FeOlsFitter {
     double[][] x = wk.x;
     double[] w = wk.w;
     String src = formula.source();
-    if (p == 0) {
+    if (p == 0 && fe == null) {
       throw new SpecificationException(
           "formula '"
               + src
-              + "' has no regressor to estimate; add at least one term on the right-hand side");
+              + "' has no regressor and no fixed effect to estimate; add a term, an intercept"
+              + " (y ~ 1) or fixed effects (y ~ 1 | fe) on the right-hand side");
     }
     double sumW = 0;
     double ySum = 0;
@@ -117,6 +111,21 @@ final class FeOlsFitter {
       System.arraycopy(all, 1, xd, 0, p);
       conv = FeOls.convergenceOf(dr, dm.tolerance());
       tol = Math.max(tol, FeOls.ABSORPTION_FACTOR * dm.tolerance());
+      double ssYd = 0;
+      for (int i = 0; i < n; i++) {
+        ssYd += (w == null ? 1 : w[i]) * yd[i] * yd[i];
+      }
+      if (Math.sqrt(ssYd) <= cfg.collinTolValue() * Math.sqrt(tss)) {
+        throw new SpecificationException(
+            "outcome '"
+                + frame.responseName()
+                + "' is fully explained by the fixed effects '"
+                + String.join("', '", fe.labels())
+                + "' in formula '"
+                + src
+                + "' (no variation left within them); nothing is left to model, check the"
+                + " outcome or remove fixed effects");
+      }
     } else if (n < p) {
       throw fewer(src, n, p, 0);
     }
@@ -150,7 +159,7 @@ final class FeOlsFitter {
       }
       cand.add(j);
     }
-    if (cand.isEmpty()) {
+    if (cand.isEmpty() && p > 0) {
       throw allDropped(src, dropped);
     }
     double[][] xc = new double[cand.size()][];
@@ -186,7 +195,7 @@ final class FeOlsFitter {
     // keep design order in dropped list
     dropped.sort((a, b) -> Integer.compare(names.indexOf(a.term()), names.indexOf(b.term())));
     int k = keptIdx.length;
-    if (k == 0) {
+    if (k == 0 && p > 0) {
       throw allDropped(src, dropped);
     }
     int bigK = k + fDof;
@@ -269,9 +278,15 @@ final class FeOlsFitter {
         vcov instanceof Vcov.Robust
             && (((Vcov.Robust) vcov).type() == Vcov.HcType.HC2
                 || ((Vcov.Robust) vcov).type() == Vcov.HcType.HC3);
-    if (hcLev || (FeLeverage.cheap(fe) && (long) n * k * k <= LEVERAGE_PRECOMPUTE_LIMIT)) {
-      double[][] xlev = fe == null ? xkOrig : xk;
+    double[][] xlev = fe == null ? xkOrig : xk;
+    if (hcLev) {
       ib.leverage(FeLeverage.compute(fe, xlev, w, bread, vcov.spec()));
+    } else if (!cfg.leanFlag()) {
+      // computed on the first withVcov(hc2()/hc3()); captures fe, X~, w and the bread until then
+      final FixedEffects feLev = fe;
+      final double[] wLev = w;
+      final double[][] breadLev = bread;
+      ib.lazyLeverage(spec -> FeLeverage.compute(feLev, xlev, wLev, breadLev, spec));
     }
     InferenceData data = ib.build();
     // fit statistics
@@ -295,7 +310,7 @@ final class FeOlsFitter {
       for (int i = 0; i < n; i++) {
         tssW += (w == null ? 1 : w[i]) * yd[i] * yd[i];
       }
-      double wr2 = 1 - rss / tssW;
+      double wr2 = k == 0 ? 0 : 1 - rss / tssW; // FE-only: RSS = TSS_w by definition
       r2Star = wr2;
       stats =
           stats.withWithinR2(wr2).withWithinAdjR2(1 - (1 - wr2) * (n - fDof) / (n - (double) bigK));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.econ4j.core.linalg.LeastSquaresFit;
 
@@ -28,13 +29,22 @@ import org.econ4j.core.linalg.LeastSquaresFit;
  * <p>Codes are non-negative {@code int}s; any values may be used (they are densified). Time codes
  * are integer periods where consecutive periods differ by one (e.g. years).
  *
- * <p>Immutable. To avoid doubling memory on large data the n-length arrays given to the builder are
- * taken over, not copied: the caller must not modify them afterwards. The small bread is copied.
+ * <p>Leverages may be given eagerly ({@link Builder#leverage(double[])}) or lazily ({@link
+ * Builder#lazyLeverage(Function)}): a lazy supplier is called once, on the first covariance that
+ * needs the leverages (HC2, HC3, at fit time or in a later {@code withVcov}), its result kept and
+ * the supplier released (together with whatever it captured); concurrent first calls compute it
+ * once. A supplier that throws is called again on the next request.
+ *
+ * <p>Immutable (the lazy leverage is computed at most once and never changes) and thread-safe. To
+ * avoid doubling memory on large data the n-length arrays given to the builder are taken over, not
+ * copied: the caller must not modify them afterwards. The small bread is copied.
  */
 public final class InferenceData {
   private final double[][] bread;
   private final double[][] scores;
-  private final double[] leverage;
+  private volatile double[] leverage;
+  private Function<String, double[]> lazyLeverage; // guarded by this; null once computed
+  private final boolean leverageAvailable;
   private final double iidScale;
   private final int nobs;
   private final int fixefDof;
@@ -50,6 +60,8 @@ public final class InferenceData {
     this.bread = copy(b.bread);
     this.scores = b.scores;
     this.leverage = b.leverage;
+    this.lazyLeverage = b.leverage == null ? b.lazyLeverage : null;
+    this.leverageAvailable = b.leverage != null || b.lazyLeverage != null;
     this.iidScale = b.iidScale;
     this.nobs = b.nobs;
     this.fixefDof = b.fixefDof;
@@ -234,10 +246,10 @@ public final class InferenceData {
   }
 
   /**
-   * @return whether leverages were provided (HC2, HC3)
+   * @return whether leverages were provided (HC2, HC3), eagerly or as a lazy supplier
    */
   public boolean hasLeverage() {
-    return leverage != null;
+    return leverageAvailable;
   }
 
   /**
@@ -294,8 +306,33 @@ public final class InferenceData {
     return fixedEffects;
   }
 
-  double[] leverageShared() {
-    return leverage;
+  /**
+   * The leverages, computing them with the lazy supplier on the first call.
+   *
+   * @param vcovSpec the covariance type that needs them (for the supplier's error messages)
+   * @return the leverages, or null if none were provided
+   */
+  double[] leverageShared(String vcovSpec) {
+    double[] h = leverage;
+    if (h != null || !leverageAvailable) {
+      return h;
+    }
+    synchronized (this) {
+      h = leverage;
+      if (h == null) {
+        h = lazyLeverage.apply(vcovSpec);
+        if (h == null || h.length != nobs) {
+          throw new IllegalStateException(
+              "the lazy leverage supplier returned "
+                  + (h == null ? "null" : h.length + " values")
+                  + " but nobs is "
+                  + nobs);
+        }
+        leverage = h;
+        lazyLeverage = null;
+      }
+    }
+    return h;
   }
 
   int[] timeShared() {
@@ -357,6 +394,7 @@ public final class InferenceData {
     private final double[][] scores;
     private final int nobs;
     private double[] leverage;
+    private Function<String, double[]> lazyLeverage;
     private double iidScale = Double.NaN;
     private int fixefDof;
     private final Map<String, int[]> fixedEffects = new LinkedHashMap<>();
@@ -416,6 +454,21 @@ public final class InferenceData {
             "leverage has length " + h.length + " but nobs is " + nobs);
       }
       this.leverage = h;
+      return this;
+    }
+
+    /**
+     * Leverages computed on first need (HC2/HC3 at fit time or in a later {@code withVcov}), once,
+     * thread-safely; the supplier (and what it captures, e.g. the demeaned regressors) is released
+     * after a successful call. An eager {@link #leverage(double[])} takes precedence.
+     *
+     * @param supplier from the spec of the covariance type that needs them (e.g. {@code "hc2"}, for
+     *     error messages) to h<sub>ii</sub> in [0, 1], one per observation; it may throw {@link
+     *     org.econ4j.core.SpecificationException} when they cannot be computed
+     * @return this builder
+     */
+    public Builder lazyLeverage(Function<String, double[]> supplier) {
+      this.lazyLeverage = Objects.requireNonNull(supplier, "supplier");
       return this;
     }
 

@@ -353,7 +353,7 @@ public final class Sandwich {
               + "' needs the leverages h_ii, which this estimator did not provide; use hetero or"
               + " hc0");
     }
-    double[] h = data.leverageShared();
+    double[] h = data.leverageShared(type.name().toLowerCase(java.util.Locale.ROOT));
     double[] f = new double[h.length];
     for (int i = 0; i < h.length; i++) {
       double one = 1 - h[i];

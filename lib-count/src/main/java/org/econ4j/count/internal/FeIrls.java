@@ -174,6 +174,7 @@ public final class FeIrls {
       for (int i = 0; i < n; i++) {
         etaNew[i] = off[i] + z[i] - resid[i];
       }
+      checkOverflow(etaNew);
       double dev = deviance(etaNew, theta);
       int halvings = 0;
       double[] betaOld = betaActive;
@@ -209,6 +210,59 @@ public final class FeIrls {
 
   private double[] lastResidual;
   private boolean rankDecided;
+  private String offsetName;
+
+  /**
+   * Names the offset in the overflow error (see {@link #run(double, int, double, double)}).
+   *
+   * @param name the offset column or expression as the user gave it, or null when the model has no
+   *     offset (or only an exposure, whose log cannot overflow)
+   */
+  public void offsetName(String name) {
+    this.offsetName = name;
+  }
+
+  /**
+   * Refuses a linear predictor whose exponential overflows (η &gt; {@value #ETA_CAP}) or underflows
+   * where an event is observed (η &lt; &minus;{@value #ETA_CAP} with y &gt; 0), or is not finite:
+   * the working weights and response would then be infinite. The usual cause is an offset on the
+   * wrong scale (counts or exposures given as the offset instead of their log) that varies within
+   * the fixed-effect groups; an offset constant within a group is absorbed and never gets here.
+   */
+  private void checkOverflow(double[] e) {
+    for (int i = 0; i < n; i++) {
+      double v = e[i];
+      if (v > ETA_CAP || !(v == v) || (v < -ETA_CAP && y[i] > 0)) {
+        throw overflow(v);
+      }
+    }
+  }
+
+  private RuntimeException overflow(double eta) {
+    String at = String.format(java.util.Locale.ROOT, "%.6g", eta);
+    boolean offsetVaries = false;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      offsetVaries |= off[i] != off[0];
+      max = Math.max(max, Math.abs(off[i]));
+    }
+    if (offsetName != null && offsetVaries) {
+      return new org.econ4j.core.SpecificationException(
+          "offset '"
+              + offsetName
+              + "' has values up to "
+              + String.format(java.util.Locale.ROOT, "%.6g", max)
+              + " in absolute value, so exp() of the linear predictor overflows (it reached "
+              + at
+              + "); offset is on the log scale: pass log(x) or use exposure(x) / --exposure x");
+    }
+    return new EstimationException(
+        "the linear predictor of the count model overflows exp() (it reached "
+            + at
+            + ", the largest allowed is "
+            + ETA_CAP
+            + "); rescale the regressors or check the outcome for extreme values");
+  }
 
   /**
    * Weighted least squares by the normal equations (X̃'ΩX̃)β = X̃'Ωz̃ with a Cholesky factor, used

@@ -71,6 +71,16 @@ final class ColumnSolver {
   }
 
   /**
+   * The quantity that {@link #changed(double, double)} compares with the tolerance: min(|d|, |d| /
+   * (0.1 + |v|)), so that a coefficient has converged exactly when it is &le; tol. The reported
+   * {@code lastChange} is its maximum over the coefficients of the last check.
+   */
+  private static double criterion(double d, double v) {
+    double ad = Math.abs(d);
+    return Math.min(ad, ad / (0.1 + Math.abs(v)));
+  }
+
+  /**
    * Demeans y, starting from (and updating) the coefficients c.
    *
    * @return the demeaned column
@@ -253,7 +263,7 @@ final class ColumnSolver {
           da[g] = d;
           double v = c[oi + g] + d;
           c[oi + g] = v;
-          double ad = Math.abs(d);
+          double ad = criterion(d, v);
           if (ad > maxChange) {
             maxChange = ad;
           }
@@ -269,14 +279,14 @@ final class ColumnSolver {
           if (oi >= 0) {
             double v = c[oi + g] + blk[0];
             c[oi + g] = v;
-            maxChange = Math.max(maxChange, Math.abs(blk[0]));
+            maxChange = Math.max(maxChange, criterion(blk[0], v));
             if (conv && changed(blk[0], v)) {
               conv = false;
             }
           }
           double v = c[os + g] + blk[1];
           c[os + g] = v;
-          maxChange = Math.max(maxChange, Math.abs(blk[1]));
+          maxChange = Math.max(maxChange, criterion(blk[1], v));
           if (conv && changed(blk[1], v)) {
             conv = false;
           }
@@ -475,7 +485,10 @@ final class ColumnSolver {
     return false;
   }
 
-  /** One full map of the two-way iteration; returns the largest absolute change of the state. */
+  /**
+   * One full map of the two-way iteration; returns the largest {@link #criterion(double, double)}
+   * of the state's changes (the value compared with the tolerance by {@code changedAny}).
+   */
   private double mapTwoWay(
       PairTable t,
       double[] sya,
@@ -494,7 +507,7 @@ final class ColumnSolver {
     }
     double mx = 0;
     for (int j = 0; j < in.length; j++) {
-      mx = Math.max(mx, Math.abs(out[j] - in[j]));
+      mx = Math.max(mx, criterion(out[j] - in[j], out[j]));
     }
     return mx;
   }
@@ -723,14 +736,14 @@ final class ColumnSolver {
         pr.solveBlock(k, g, oi >= 0 ? res[oi + g] : 0, os >= 0 ? res[os + g] : 0, blk);
         if (oi >= 0) {
           z[oi + g] = blk[0];
-          mx = Math.max(mx, Math.abs(blk[0]));
+          mx = Math.max(mx, criterion(blk[0], c[oi + g]));
           if (conv && changed(blk[0], c[oi + g])) {
             conv = false;
           }
         }
         if (os >= 0) {
           z[os + g] = blk[1];
-          mx = Math.max(mx, Math.abs(blk[1]));
+          mx = Math.max(mx, criterion(blk[1], c[os + g]));
           if (conv && changed(blk[1], c[os + g])) {
             conv = false;
           }
@@ -1002,7 +1015,7 @@ final class ColumnSolver {
     for (int j = 0; j < res.length; j++) {
       double d = dw[j] > 0 ? res[j] / dw[j] : 0;
       z[j] = d;
-      double ad = Math.abs(d);
+      double ad = criterion(d, x[j]);
       if (ad > mx) {
         mx = ad;
       }

@@ -102,7 +102,10 @@ public final class DemeanResult {
 
   /**
    * @param j column index
-   * @return the largest absolute coefficient change of column j's last iteration
+   * @return the stopping criterion of column j at its last check: the largest over the fixed-effect
+   *     coefficients of min(|d|, |d| / (0.1 + |c|)), d the coefficient's last change (for conjugate
+   *     gradients the step one projection would take) and c its value; the column has converged
+   *     exactly when this is &le; the tolerance (fixest's rule, see {@link Demeaner})
    */
   public double lastChange(int j) {
     return lastChange[j];
