@@ -150,6 +150,7 @@ public final class FeIrls {
     converged = false;
     int it = 0;
     double[] etaNew = new double[n];
+    double[] muNew = new double[n];
     double[] z = new double[n];
     while (it < maxIterations) {
       it++;
@@ -175,7 +176,7 @@ public final class FeIrls {
         etaNew[i] = off[i] + z[i] - resid[i];
       }
       checkOverflow(etaNew);
-      double dev = deviance(etaNew, theta);
+      double dev = deviance(etaNew, theta, muNew);
       int halvings = 0;
       double[] betaOld = betaActive;
       while (!(dev <= devOld * (1 + 1e-12) + 1e-12) && halvings < MAX_HALVINGS && it > 1) {
@@ -188,12 +189,12 @@ public final class FeIrls {
             beta[j] = 0.5 * (beta[j] + betaOld[j]);
           }
         }
-        dev = deviance(etaNew, theta);
+        dev = deviance(etaNew, theta, muNew);
       }
       double[] t = eta;
       eta = etaNew;
       etaNew = t;
-      updateMu();
+      System.arraycopy(muNew, 0, mu, 0, n); // μ = exp(η) as computed with the deviance
       betaActive = beta;
       double change = Math.abs(dev - devOld) / (0.1 + Math.abs(dev));
       lastChange = change;
@@ -426,22 +427,48 @@ public final class FeIrls {
    * @return the deviance
    */
   public double deviance(double[] e, double theta) {
+    return deviance(e, theta, null);
+  }
+
+  /**
+   * The deviance, storing μ = exp(η) on the way when {@code muOut} is given. y log(y/μ) is
+   * evaluated as y log y − y η (y log y computed once per fit), so a Poisson deviance costs one exp
+   * per row and no log.
+   */
+  private double deviance(double[] e, double theta, double[] muOut) {
+    double[] yly = yLogY();
     double d = 0;
     boolean poisson = theta == Double.POSITIVE_INFINITY;
     for (int i = 0; i < n; i++) {
-      double m = expCapped(e[i]);
+      double ec = e[i] > ETA_CAP ? ETA_CAP : (e[i] < -ETA_CAP ? -ETA_CAP : e[i]);
+      double m = Math.exp(ec);
+      if (muOut != null) {
+        muOut[i] = m;
+      }
       double yi = y[i];
       double t;
       if (poisson) {
-        t = (yi > 0 ? yi * Math.log(yi / m) : 0) - (yi - m);
+        t = yly[i] - yi * ec - (yi - m);
       } else {
-        t =
-            (yi > 0 ? yi * Math.log(yi / m) : 0)
-                - (yi + theta) * Math.log((yi + theta) / (m + theta));
+        t = yly[i] - yi * ec - (yi + theta) * Math.log((yi + theta) / (m + theta));
       }
       d += w[i] * t;
     }
     return 2 * d;
+  }
+
+  private double[] yLogY;
+
+  /** y log y per row (0 where y = 0). */
+  private double[] yLogY() {
+    if (yLogY == null) {
+      double[] v = new double[n];
+      for (int i = 0; i < n; i++) {
+        v[i] = y[i] > 0 ? y[i] * Math.log(y[i]) : 0;
+      }
+      yLogY = v;
+    }
+    return yLogY;
   }
 
   /**
