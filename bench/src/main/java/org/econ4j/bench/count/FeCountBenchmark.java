@@ -45,8 +45,12 @@ public class FeCountBenchmark {
   @Param({"1000000"})
   public int n;
 
-  /** Model: poisson2 (indiv + year), poisson3 (+ firm), negbin2 (indiv + year). */
-  @Param({"poisson2", "poisson3", "negbin2"})
+  /**
+   * Model: poisson2 (indiv + year), poisson3 (+ firm), negbin2 (indiv + year), poisson2-sep (indiv
+   * + year with 5 % of the individuals all zero and a separated regressor, see {@link
+   * #separationCase}).
+   */
+  @Param({"poisson2", "poisson3", "negbin2", "poisson2-sep"})
   public String model;
 
   private Panel panel;
@@ -56,6 +60,11 @@ public class FeCountBenchmark {
   @Setup
   public void setup() {
     BaseDgp d = BaseDgp.generate(n, BaseDgp.Type.SIMPLE, 20_260_101L);
+    if (model.equals("poisson2-sep")) {
+      panel = separationCase(d);
+      formula = Formula.parse("negbin_y ~ x1 + x2 | indiv_id + year");
+      return;
+    }
     panel =
         Panel.builder()
             .numeric("negbin_y", d.negbinY)
@@ -69,6 +78,36 @@ public class FeCountBenchmark {
             model.equals("poisson3")
                 ? "negbin_y ~ x1 | indiv_id + year + firm_id"
                 : "negbin_y ~ x1 | indiv_id + year");
+  }
+
+  /**
+   * The base data with every 20th individual's outcome set to zero in all years (5 % all-zero
+   * units, dropped before the fit) and a regressor {@code x2} that is positive only on some rows
+   * with a zero outcome (0.5 % of the rows, in other individuals), so that those rows are separated
+   * (the ReLU check finds them) and x2 then has no variation left.
+   *
+   * @param d the base data
+   * @return the panel
+   */
+  static Panel separationCase(BaseDgp d) {
+    int n = d.n;
+    double[] y = d.negbinY.clone();
+    double[] x2 = new double[n];
+    for (int i = 0; i < n; i++) {
+      int unit = d.indivId[i];
+      if (unit % 20 == 0) {
+        y[i] = 0;
+      } else if (unit % 20 == 7 && y[i] == 0 && i % 2 == 0) {
+        x2[i] = 1 + (i % 5);
+      }
+    }
+    return Panel.builder()
+        .numeric("negbin_y", y)
+        .numeric("x1", d.x1)
+        .numeric("x2", x2)
+        .numeric("indiv_id", d.indivId)
+        .numeric("year", d.year)
+        .build();
   }
 
   /**
@@ -89,7 +128,7 @@ public class FeCountBenchmark {
    */
   public static void main(String[] args) {
     int size = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    for (String m : new String[] {"poisson2", "poisson3", "negbin2"}) {
+    for (String m : new String[] {"poisson2", "poisson3", "negbin2", "poisson2-sep"}) {
       FeCountBenchmark b = new FeCountBenchmark();
       b.n = size;
       b.model = m;
