@@ -337,12 +337,52 @@ public final class Sandwich {
     return u;
   }
 
-  private static int combine(int[] a, int[] b, int gb, int[] out) {
-    long[] keys = new long[a.length];
-    for (int i = 0; i < a.length; i++) {
-      keys[i] = (long) a[i] * gb + b[i];
+  /**
+   * Dense codes of the pairs (a, b), numbered in lexicographic order of (a, b) (as sorting the keys
+   * a·G<sub>b</sub> + b would), by two stable counting sorts: O(n + G<sub>a</sub> + G<sub>b</sub>)
+   * instead of a sort of n longs and n binary searches.
+   *
+   * @return the number of distinct pairs
+   */
+  static int combine(int[] a, int[] b, int gb, int[] out) {
+    int n = a.length;
+    int ga = 0;
+    for (int v : a) {
+      ga = Math.max(ga, v + 1);
     }
-    return densifyLong(keys, out);
+    int[] byB = countingOrder(b, gb, null);
+    int[] order = countingOrder(a, ga, byB);
+    int g = 0;
+    int prevA = -1;
+    int prevB = -1;
+    for (int k = 0; k < n; k++) {
+      int i = order[k];
+      if (a[i] != prevA || b[i] != prevB) {
+        prevA = a[i];
+        prevB = b[i];
+        g++;
+      }
+      out[i] = g - 1;
+    }
+    return g;
+  }
+
+  /** The rows ordered stably by key (codes in 0..levels−1), visiting rows in the given order. */
+  private static int[] countingOrder(int[] key, int levels, int[] visit) {
+    int n = key.length;
+    int[] start = new int[levels + 1];
+    for (int v : key) {
+      start[v + 1]++;
+    }
+    for (int g = 0; g < levels; g++) {
+      start[g + 1] += start[g];
+    }
+    int[] order = new int[n];
+    for (int k = 0; k < n; k++) {
+      int i = visit == null ? k : visit[k];
+      order[start[key[i]]++] = i;
+    }
+    return order;
   }
 
   private static double[] leverageFactors(InferenceData data, Vcov.HcType type) {
