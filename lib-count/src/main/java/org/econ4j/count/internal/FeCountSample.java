@@ -9,6 +9,7 @@ import org.econ4j.panel.fe.FixedEffects;
 import org.econ4j.panel.fe.SingletonRemoval;
 import org.econ4j.panel.formula.GroupCodes;
 import org.econ4j.panel.formula.ModelFrame;
+import org.econ4j.panel.internal.Shared;
 
 /**
  * The estimation sample of a fixed-effects count model (FePoisson, FeNegBin): the model frame's
@@ -83,27 +84,30 @@ public final class FeCountSample {
    *     allowed, or all-zero outcomes
    */
   public FeCountSample(ModelFrame frame, String model, boolean allowNonInteger) {
-    this.y = frame.response();
-    this.x = frame.columns();
+    // the frame's arrays without copies (never modified here: subsets make new arrays)
+    this.y = Shared.response(frame);
+    this.x = Shared.columns(frame);
     this.names = frame.columnNames();
     this.nobsOriginal = frame.nobsOriginal();
-    this.panelRows = frame.keptRows();
+    this.panelRows = Shared.keptRows(frame);
     int n = y.length;
-    this.weighted = frame.weights().isPresent();
-    this.w = frame.weights().orElseGet(() -> filled(n, 1.0));
-    this.offset = frame.offset().orElseGet(() -> new double[n]);
+    double[] fw = Shared.weights(frame);
+    double[] fo = Shared.offset(frame);
+    this.weighted = fw != null;
+    this.w = fw != null ? fw : filled(n, 1.0);
+    this.offset = fo != null ? fo : new double[n];
     List<GroupCodes> fes = frame.fixedEffects();
     this.fe = new int[fes.size()][];
     this.feNames = new String[fes.size()];
     for (int d = 0; d < fe.length; d++) {
-      fe[d] = fes.get(d).codes();
+      fe[d] = Shared.codes(fes.get(d));
       feNames[d] = fes.get(d).name();
     }
     List<GroupCodes> cl = frame.clusters();
     this.clusters = new int[cl.size()][];
     this.clusterNames = new String[cl.size()];
     for (int c = 0; c < clusters.length; c++) {
-      clusters[c] = cl.get(c).codes();
+      clusters[c] = Shared.codes(cl.get(c));
       clusterNames[c] = cl.get(c).name();
     }
     notes.addAll(frame.notes());
