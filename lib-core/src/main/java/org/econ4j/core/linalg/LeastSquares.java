@@ -27,14 +27,13 @@ import java.util.concurrent.ForkJoinTask;
  *       intercept), the first such column is kept and the other columns and y are centred on their
  *       weighted means; the intercept is recovered from the means at the end. Centring removes the
  *       dominant source of ill-conditioning in economic data (levels far from zero, e.g. years).
- *   <li><b>TSQR</b> (Demmel et al. 2012): the rows are split into fixed blocks of {@value #BLOCK}
- *       rows, grouped into fixed segments of {@value #SEGMENT_BLOCKS} blocks. Each block of the
- *       centred, &radic;w-scaled (and exactly power-of-two pre-scaled) [X | y] is formed in a small
- *       buffer and folded into its segment's (m+1)&times;(m+1) upper-triangular R by a Householder
- *       QR of R stacked over the block; the segment factors are then folded in segment order. The
- *       n&times;p work matrix is never formed. Every column of R is then scaled to unit norm
- *       (equilibration: R of the equilibrated matrix is R with its columns scaled); y is the last
- *       column, so it holds Q'y.
+ *   <li><b>TSQR</b> (Demmel et al. 2012): the rows are split into fixed blocks of 2048 rows,
+ *       grouped into fixed segments of 16 blocks. Each block of the centred, &radic;w-scaled (and
+ *       exactly power-of-two pre-scaled) [X | y] is formed in a small buffer and folded into its
+ *       segment's (m+1)&times;(m+1) upper-triangular R by a Householder QR of R stacked over the
+ *       block; the segment factors are then folded in segment order. The n&times;p work matrix is
+ *       never formed. Every column of R is then scaled to unit norm (equilibration: R of the
+ *       equilibrated matrix is R with its columns scaled); y is the last column, so it holds Q'y.
  *   <li><b>Rank detection on R</b>: since X = QR with orthonormal Q, R preserves every norm and
  *       projection of the columns, and the sequential Householder rule runs on the small columns of
  *       R: column j is <b>dropped</b> when &#8214;(I &minus; P<sub>A</sub>) &radic;w
@@ -65,8 +64,7 @@ import java.util.concurrent.ForkJoinTask;
  * <p>Determinism: block and segment boundaries are fixed constants and every reduction (sums,
  * segment factors, gradients) is combined in segment order, so the result is bit-identical for any
  * number of threads. Segments are processed in parallel on the common fork-join pool (the caller
- * takes part); a problem of at most one segment ({@value #SEGMENT_ROWS} rows) runs on the calling
- * thread.
+ * takes part); a problem of at most one segment (32,768 rows) runs on the calling thread.
  *
  * <p>Accuracy: on the NIST StRD linear regressions the log relative errors are at least 12 (Longley
  * coefficients and standard errors, Wampler2) and 9 (Wampler1) ({@code LeastSquaresReferenceTest}).
