@@ -855,6 +855,7 @@ public final class LeastSquares {
    * of [R; B], B is destroyed.
    */
   static void stackedQr(double[] r, int k, double[] b, int ld, int len) {
+    double[] d = new double[k];
     for (int c = 0; c < k; c++) {
       int bc = c * ld;
       double sigma = dot(b, bc, b, bc, len);
@@ -867,12 +868,19 @@ public final class LeastSquares {
       double alpha = a > 0 ? -nrm : nrm;
       double v0 = a - alpha;
       double vtv = v0 * v0 + sigma;
-      for (int j = c + 1; j < k; j++) {
-        int bj = j * ld;
-        double d = v0 * r[rc + j] + dot(b, bc, b, bj, len);
-        double f = 2 * d / vtv;
+      // all products with the reflector first (they use the columns before this reflection)
+      int j = c + 1;
+      for (; j + 1 < k; j += 2) {
+        dot2(b, bc, j * ld, (j + 1) * ld, len, d, j);
+      }
+      if (j < k) {
+        d[j] = dot(b, bc, b, j * ld, len);
+      }
+      for (j = c + 1; j < k; j++) {
+        double f = 2 * (v0 * r[rc + j] + d[j]) / vtv;
         if (f != 0) {
           r[rc + j] -= f * v0;
+          int bj = j * ld;
           for (int i = 0; i < len; i++) {
             b[bj + i] -= f * b[bc + i];
           }
@@ -880,6 +888,39 @@ public final class LeastSquares {
       }
       r[rc + c] = alpha;
     }
+  }
+
+  /** The products of b[c..c+len) with b[j0..j0+len) and b[j1..j1+len) into d[j], d[j + 1]. */
+  private static void dot2(double[] b, int c, int j0, int j1, int len, double[] d, int j) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double t0 = 0;
+    double t1 = 0;
+    double t2 = 0;
+    double t3 = 0;
+    int i = 0;
+    for (; i + 4 <= len; i += 4) {
+      double v0 = b[c + i];
+      double v1 = b[c + i + 1];
+      double v2 = b[c + i + 2];
+      double v3 = b[c + i + 3];
+      s0 = Math.fma(v0, b[j0 + i], s0);
+      s1 = Math.fma(v1, b[j0 + i + 1], s1);
+      s2 = Math.fma(v2, b[j0 + i + 2], s2);
+      s3 = Math.fma(v3, b[j0 + i + 3], s3);
+      t0 = Math.fma(v0, b[j1 + i], t0);
+      t1 = Math.fma(v1, b[j1 + i + 1], t1);
+      t2 = Math.fma(v2, b[j1 + i + 2], t2);
+      t3 = Math.fma(v3, b[j1 + i + 3], t3);
+    }
+    for (; i < len; i++) {
+      s0 = Math.fma(b[c + i], b[j0 + i], s0);
+      t0 = Math.fma(b[c + i], b[j1 + i], t0);
+    }
+    d[j] = (s0 + s1) + (s2 + s3);
+    d[j + 1] = (t0 + t1) + (t2 + t3);
   }
 
   /** Dot product of a[ao..ao+len) and b[bo..bo+len) with four partial sums. */
@@ -890,13 +931,13 @@ public final class LeastSquares {
     double s3 = 0;
     int i = 0;
     for (; i + 4 <= len; i += 4) {
-      s0 += a[ao + i] * b[bo + i];
-      s1 += a[ao + i + 1] * b[bo + i + 1];
-      s2 += a[ao + i + 2] * b[bo + i + 2];
-      s3 += a[ao + i + 3] * b[bo + i + 3];
+      s0 = Math.fma(a[ao + i], b[bo + i], s0);
+      s1 = Math.fma(a[ao + i + 1], b[bo + i + 1], s1);
+      s2 = Math.fma(a[ao + i + 2], b[bo + i + 2], s2);
+      s3 = Math.fma(a[ao + i + 3], b[bo + i + 3], s3);
     }
     for (; i < len; i++) {
-      s0 += a[ao + i] * b[bo + i];
+      s0 = Math.fma(a[ao + i], b[bo + i], s0);
     }
     return (s0 + s1) + (s2 + s3);
   }
