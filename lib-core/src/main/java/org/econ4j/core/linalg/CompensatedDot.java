@@ -23,18 +23,28 @@ final class CompensatedDot {
    * @param len number of rows (at most hi.length)
    * @param hi receives the rounded residuals at [0, len)
    * @param lo receives the remainders at [0, len)
+   * @param xb scratch of length at least len (the block of each column is copied there, so that the
+   *     row loops run over arrays indexed alike and vectorise)
    */
   static void residuals(
-      double[][] x, double[] y, double[] b, int[] use, int r0, int len, double[] hi, double[] lo) {
+      double[][] x,
+      double[] y,
+      double[] b,
+      int[] use,
+      int r0,
+      int len,
+      double[] hi,
+      double[] lo,
+      double[] xb) {
     for (int i = 0; i < len; i++) {
       hi[i] = y[r0 + i];
       lo[i] = 0;
     }
     for (int j : use) {
       double bj = b[j];
-      double[] xs = x[j];
+      System.arraycopy(x[j], r0, xb, 0, len);
       for (int i = 0; i < len; i++) {
-        double xv = xs[r0 + i];
+        double xv = xb[i];
         double p = -xv * bj;
         double pe = Math.fma(-xv, bj, -p);
         double s = hi[i];

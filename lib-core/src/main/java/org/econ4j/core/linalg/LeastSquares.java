@@ -239,16 +239,15 @@ public final class LeastSquares {
         shift[c] = cols[c][0];
       }
     }
-    final boolean wantSq = referenceNorms == null;
-    final int statWidth = 4 + 4 * (p + 1);
+    final int statWidth = 4 + 3 * (p + 1);
     final double[][] segStats = new double[segments][statWidth];
     forSegments(
         segments,
         threads,
         (from, to) -> {
-          double[] tmp = new double[3];
+          double[] tmp = new double[2];
           for (int s = from; s < to; s++) {
-            segmentStats(cols, p, weights, shift, wantSq, s, n, segStats[s], tmp);
+            segmentStats(cols, p, weights, shift, s, n, segStats[s], tmp);
           }
         });
     double[] acc = new double[2];
@@ -263,17 +262,15 @@ public final class LeastSquares {
     final double sumW = segments == 0 ? 0 : acc[0] + acc[1];
     final double[] dev = new double[p + 1];
     final double[] maxDev = new double[p + 1];
-    final double[] sumSq = new double[p + 1];
     boolean finite = Double.isFinite(sumW) && !(minW < 0);
     for (int c = 0; c <= p; c++) {
-      int b = 4 + 4 * c;
+      int b = 4 + 3 * c;
       acc[0] = 0;
       acc[1] = 0;
       for (int s = 0; s < segments; s++) {
         twoSumInto(acc, segStats[s][b]);
         acc[1] += segStats[s][b + 1];
         maxDev[c] = Math.max(maxDev[c], segStats[s][b + 2]);
-        sumSq[c] += segStats[s][b + 3];
       }
       dev[c] = acc[0] + acc[1];
       finite &= Double.isFinite(dev[c]);
@@ -318,23 +315,13 @@ public final class LeastSquares {
     }
     final int m = mm;
     final int k = m + 1;
-    double[] ownNorm = new double[p];
-    for (int t = 0; t < m; t++) {
-      int j = order[t];
-      if (referenceNorms != null) {
-        ownNorm[j] = referenceNorms[j];
-      } else {
-        double ss = sumSq[j];
-        ownNorm[j] = ss > 1e-280 && ss < 1e280 ? Math.sqrt(ss) : weightedNormSlow(x[j], weights);
-      }
-    }
     // pass 2: TSQR of the centred, sqrt(w)-scaled [X | y] in fixed blocks and segments
     final double[][] segR = new double[segments][k * k];
     forSegments(
         segments,
         threads,
         (from, to) -> {
-          double[] buf = new double[k * BLOCK];
+          double[][] buf = new double[k][BLOCK];
           double[] swb = weights == null ? null : new double[BLOCK];
           for (int s = from; s < to; s++) {
             segmentR(x, y, weights, order, m, means, yMean, pre, prew, s, n, buf, swb, segR[s]);
@@ -343,15 +330,15 @@ public final class LeastSquares {
     double[] rr = new double[k * k];
     if (segments > 0) {
       System.arraycopy(segR[0], 0, rr, 0, k * k);
-      double[] tb = new double[k * k];
+      double[][] tb = new double[k][k];
       for (int s = 1; s < segments; s++) {
         double[] rs = segR[s];
         for (int r = 0; r < k; r++) {
           for (int c = 0; c < k; c++) {
-            tb[c * k + r] = rs[r * k + c];
+            tb[c][r] = rs[r * k + c];
           }
         }
-        stackedQr(rr, k, tb, k, k);
+        stackedQr(rr, k, tb, k);
       }
     }
     // equilibrated columns of R: the small problem the rank rule runs on
@@ -370,6 +357,17 @@ public final class LeastSquares {
         for (int r = 0; r < k; r++) {
           c[r] *= inv;
         }
+      }
+    }
+    // the rank rule's reference: the caller's norms, or ||sqrt(w) x_j|| from R and the mean
+    double[] ownNorm = new double[p];
+    for (int t = 0; t < m; t++) {
+      int j = order[t];
+      if (referenceNorms != null) {
+        ownNorm[j] = referenceNorms[j];
+      } else {
+        double centred = norm(rr, t, k) / (pre[j] * prew);
+        ownNorm[j] = icpt >= 0 ? Math.hypot(centred, means[j] * Math.sqrt(sumW)) : centred;
       }
     }
     double[] yR = new double[k];
@@ -485,10 +483,12 @@ public final class LeastSquares {
           (from, to) -> {
             double[] hi = new double[BLOCK];
             double[] lo = new double[BLOCK];
+            double[] xb = new double[BLOCK];
             for (int s = from; s < to; s++) {
               Arrays.fill(segG[s], 0);
               segmentGradient(
-                  x, y, weights, beta, useIdx, keptCol, rk, means, s, n, hi, lo, resid, segG[s]);
+                  x, y, weights, beta, useIdx, keptCol, rk, means, s, n, hi, lo, xb, resid,
+                  segG[s]);
             }
           });
       double[] g = new double[gw];
@@ -541,8 +541,9 @@ public final class LeastSquares {
         (from, to) -> {
           double[] hi = new double[BLOCK];
           double[] lo = new double[BLOCK];
+          double[] xb = new double[BLOCK];
           for (int s = from; s < to; s++) {
-            segmentResiduals(x, y, weights, beta, useIdx, s, n, hi, lo, resid, segRss);
+            segmentResiduals(x, y, weights, beta, useIdx, s, n, hi, lo, xb, resid, segRss);
           }
         });
     double[] rssAcc = new double[2];
@@ -670,7 +671,6 @@ public final class LeastSquares {
       int p,
       double[] weights,
       double[] shift,
-      boolean wantSq,
       int s,
       int n,
       double[] out,
@@ -725,87 +725,56 @@ public final class LeastSquares {
       out[0] = acc[0];
       out[1] = acc[1];
       for (int c = 0; c <= p; c++) {
-        int b = 4 + 4 * c;
-        blockStats(cols[c], wa, woff, r0, r1, shift[c], wantSq && c < p, tmp);
+        int b = 4 + 3 * c;
+        blockStats(cols[c], wa, woff, r0, r1, shift[c], tmp);
         acc[0] = out[b];
         acc[1] = out[b + 1];
         twoSumInto(acc, tmp[0]);
         out[b] = acc[0];
         out[b + 1] = acc[1];
         out[b + 2] = Math.max(out[b + 2], tmp[1]);
-        out[b + 3] += tmp[2];
       }
     }
   }
 
+  /** out[0] = &Sigma; w (v &minus; shift), out[1] = max |v &minus; shift| over [from, to). */
   private static void blockStats(
-      double[] v, double[] w, int woff, int from, int to, double shift, boolean sq, double[] out) {
+      double[] v, double[] w, int woff, int from, int to, double shift, double[] out) {
     double a0 = 0;
     double a1 = 0;
     double a2 = 0;
     double a3 = 0;
-    double m0 = 0;
-    double m1 = 0;
+    double hi0 = shift;
+    double hi1 = shift;
+    double lo0 = shift;
+    double lo1 = shift;
     int i = from;
     for (; i + 4 <= to; i += 4) {
-      double d0 = v[i] - shift;
-      double d1 = v[i + 1] - shift;
-      double d2 = v[i + 2] - shift;
-      double d3 = v[i + 3] - shift;
-      a0 += w[i + woff] * d0;
-      a1 += w[i + 1 + woff] * d1;
-      a2 += w[i + 2 + woff] * d2;
-      a3 += w[i + 3 + woff] * d3;
-      double e0 = Math.max(Math.abs(d0), Math.abs(d1));
-      double e1 = Math.max(Math.abs(d2), Math.abs(d3));
-      m0 = e0 > m0 ? e0 : m0;
-      m1 = e1 > m1 ? e1 : m1;
+      double v0 = v[i];
+      double v1 = v[i + 1];
+      double v2 = v[i + 2];
+      double v3 = v[i + 3];
+      a0 += w[i + woff] * (v0 - shift);
+      a1 += w[i + 1 + woff] * (v1 - shift);
+      a2 += w[i + 2 + woff] * (v2 - shift);
+      a3 += w[i + 3 + woff] * (v3 - shift);
+      hi0 = v0 > hi0 ? v0 : hi0;
+      hi1 = v1 > hi1 ? v1 : hi1;
+      lo0 = v0 < lo0 ? v0 : lo0;
+      lo1 = v1 < lo1 ? v1 : lo1;
+      hi0 = v2 > hi0 ? v2 : hi0;
+      hi1 = v3 > hi1 ? v3 : hi1;
+      lo0 = v2 < lo0 ? v2 : lo0;
+      lo1 = v3 < lo1 ? v3 : lo1;
     }
     for (; i < to; i++) {
-      double d0 = v[i] - shift;
-      a0 += w[i + woff] * d0;
-      double e0 = Math.abs(d0);
-      m0 = e0 > m0 ? e0 : m0;
+      double v0 = v[i];
+      a0 += w[i + woff] * (v0 - shift);
+      hi0 = v0 > hi0 ? v0 : hi0;
+      lo0 = v0 < lo0 ? v0 : lo0;
     }
     out[0] = (a0 + a1) + (a2 + a3);
-    out[1] = Math.max(m0, m1);
-    out[2] = 0;
-    if (sq) {
-      double q0 = 0;
-      double q1 = 0;
-      double q2 = 0;
-      double q3 = 0;
-      i = from;
-      for (; i + 4 <= to; i += 4) {
-        q0 += w[i + woff] * v[i] * v[i];
-        q1 += w[i + 1 + woff] * v[i + 1] * v[i + 1];
-        q2 += w[i + 2 + woff] * v[i + 2] * v[i + 2];
-        q3 += w[i + 3 + woff] * v[i + 3] * v[i + 3];
-      }
-      for (; i < to; i++) {
-        q0 += w[i + woff] * v[i] * v[i];
-      }
-      out[2] = (q0 + q1) + (q2 + q3);
-    }
-  }
-
-  /**
-   * &#8214;&radic;w v&#8214; by scaling with the largest |v| (for sums of squares out of range).
-   */
-  private static double weightedNormSlow(double[] v, double[] w) {
-    double mx = 0;
-    for (double e : v) {
-      mx = Math.max(mx, Math.abs(e));
-    }
-    if (mx == 0) {
-      return 0;
-    }
-    double s = 0;
-    for (int i = 0; i < v.length; i++) {
-      double z = v[i] / mx;
-      s += w == null ? z * z : w[i] * z * z;
-    }
-    return mx * Math.sqrt(s);
+    out[1] = Math.max(Math.max(hi0, hi1) - shift, shift - Math.min(lo0, lo1));
   }
 
   /** Pass 2 on one segment: R of the segment's centred, scaled [X | y], block by block. */
@@ -821,7 +790,7 @@ public final class LeastSquares {
       double prew,
       int s,
       int n,
-      double[] buf,
+      double[][] buf,
       double[] swb,
       double[] r) {
     int k = m + 1;
@@ -831,8 +800,9 @@ public final class LeastSquares {
       int len = Math.min(hi, r0 + BLOCK) - r0;
       double[] sw = ONES;
       if (weights != null) {
+        System.arraycopy(weights, r0, swb, 0, len);
         for (int i = 0; i < len; i++) {
-          swb[i] = Math.sqrt(weights[r0 + i]) * prew;
+          swb[i] = Math.sqrt(swb[i]) * prew;
         }
         sw = swb;
       }
@@ -840,25 +810,26 @@ public final class LeastSquares {
         double[] col = t < m ? x[order[t]] : y;
         double mu = t < m ? means[order[t]] : yMean;
         double pj = t < m ? pre[order[t]] : pre[pre.length - 1];
-        int base = t * BLOCK;
+        double[] bt = buf[t];
+        System.arraycopy(col, r0, bt, 0, len);
         for (int i = 0; i < len; i++) {
-          buf[base + i] = ((col[r0 + i] - mu) * pj) * sw[i];
+          bt[i] = ((bt[i] - mu) * pj) * sw[i];
         }
       }
-      stackedQr(r, k, buf, BLOCK, len);
+      stackedQr(r, k, buf, len);
     }
   }
 
   /**
    * Householder QR of R (k&times;k upper triangular, row-major) stacked over B (len rows, k
-   * columns, column-major with leading dimension ld): R is overwritten with the triangular factor
-   * of [R; B], B is destroyed.
+   * columns, one array per column): R is overwritten with the triangular factor of [R; B], B is
+   * destroyed.
    */
-  static void stackedQr(double[] r, int k, double[] b, int ld, int len) {
+  static void stackedQr(double[] r, int k, double[][] b, int len) {
     double[] d = new double[k];
     for (int c = 0; c < k; c++) {
-      int bc = c * ld;
-      double sigma = dot(b, bc, b, bc, len);
+      double[] bc = b[c];
+      double sigma = dot(bc, bc, len);
       if (sigma == 0) {
         continue;
       }
@@ -871,18 +842,18 @@ public final class LeastSquares {
       // all products with the reflector first (they use the columns before this reflection)
       int j = c + 1;
       for (; j + 1 < k; j += 2) {
-        dot2(b, bc, j * ld, (j + 1) * ld, len, d, j);
+        dot2(bc, b[j], b[j + 1], len, d, j);
       }
       if (j < k) {
-        d[j] = dot(b, bc, b, j * ld, len);
+        d[j] = dot(bc, b[j], len);
       }
       for (j = c + 1; j < k; j++) {
         double f = 2 * (v0 * r[rc + j] + d[j]) / vtv;
         if (f != 0) {
           r[rc + j] -= f * v0;
-          int bj = j * ld;
+          double[] bj = b[j];
           for (int i = 0; i < len; i++) {
-            b[bj + i] -= f * b[bc + i];
+            bj[i] -= f * bc[i];
           }
         }
       }
@@ -890,8 +861,8 @@ public final class LeastSquares {
     }
   }
 
-  /** The products of b[c..c+len) with b[j0..j0+len) and b[j1..j1+len) into d[j], d[j + 1]. */
-  private static void dot2(double[] b, int c, int j0, int j1, int len, double[] d, int j) {
+  /** The products of c[0..len) with u[0..len) and v[0..len) into d[j] and d[j + 1]. */
+  private static void dot2(double[] c, double[] u, double[] v, int len, double[] d, int j) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
@@ -902,42 +873,42 @@ public final class LeastSquares {
     double t3 = 0;
     int i = 0;
     for (; i + 4 <= len; i += 4) {
-      double v0 = b[c + i];
-      double v1 = b[c + i + 1];
-      double v2 = b[c + i + 2];
-      double v3 = b[c + i + 3];
-      s0 = Math.fma(v0, b[j0 + i], s0);
-      s1 = Math.fma(v1, b[j0 + i + 1], s1);
-      s2 = Math.fma(v2, b[j0 + i + 2], s2);
-      s3 = Math.fma(v3, b[j0 + i + 3], s3);
-      t0 = Math.fma(v0, b[j1 + i], t0);
-      t1 = Math.fma(v1, b[j1 + i + 1], t1);
-      t2 = Math.fma(v2, b[j1 + i + 2], t2);
-      t3 = Math.fma(v3, b[j1 + i + 3], t3);
+      double c0 = c[i];
+      double c1 = c[i + 1];
+      double c2 = c[i + 2];
+      double c3 = c[i + 3];
+      s0 = Math.fma(c0, u[i], s0);
+      s1 = Math.fma(c1, u[i + 1], s1);
+      s2 = Math.fma(c2, u[i + 2], s2);
+      s3 = Math.fma(c3, u[i + 3], s3);
+      t0 = Math.fma(c0, v[i], t0);
+      t1 = Math.fma(c1, v[i + 1], t1);
+      t2 = Math.fma(c2, v[i + 2], t2);
+      t3 = Math.fma(c3, v[i + 3], t3);
     }
     for (; i < len; i++) {
-      s0 = Math.fma(b[c + i], b[j0 + i], s0);
-      t0 = Math.fma(b[c + i], b[j1 + i], t0);
+      s0 = Math.fma(c[i], u[i], s0);
+      t0 = Math.fma(c[i], v[i], t0);
     }
     d[j] = (s0 + s1) + (s2 + s3);
     d[j + 1] = (t0 + t1) + (t2 + t3);
   }
 
-  /** Dot product of a[ao..ao+len) and b[bo..bo+len) with four partial sums. */
-  private static double dot(double[] a, int ao, double[] b, int bo, int len) {
+  /** Dot product of a[0..len) and b[0..len) with four partial sums. */
+  private static double dot(double[] a, double[] b, int len) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
     double s3 = 0;
     int i = 0;
     for (; i + 4 <= len; i += 4) {
-      s0 = Math.fma(a[ao + i], b[bo + i], s0);
-      s1 = Math.fma(a[ao + i + 1], b[bo + i + 1], s1);
-      s2 = Math.fma(a[ao + i + 2], b[bo + i + 2], s2);
-      s3 = Math.fma(a[ao + i + 3], b[bo + i + 3], s3);
+      s0 = Math.fma(a[i], b[i], s0);
+      s1 = Math.fma(a[i + 1], b[i + 1], s1);
+      s2 = Math.fma(a[i + 2], b[i + 2], s2);
+      s3 = Math.fma(a[i + 3], b[i + 3], s3);
     }
     for (; i < len; i++) {
-      s0 = Math.fma(a[ao + i], b[bo + i], s0);
+      s0 = Math.fma(a[i], b[i], s0);
     }
     return (s0 + s1) + (s2 + s3);
   }
@@ -962,13 +933,14 @@ public final class LeastSquares {
       int n,
       double[] hi,
       double[] lo,
+      double[] xb,
       double[] resid,
       double[] out) {
     int from = s * SEGMENT_ROWS;
     int to = Math.min(n, from + SEGMENT_ROWS);
     for (int r0 = from; r0 < to; r0 += BLOCK) {
       int len = Math.min(to, r0 + BLOCK) - r0;
-      CompensatedDot.residuals(x, y, beta, useIdx, r0, len, hi, lo);
+      CompensatedDot.residuals(x, y, beta, useIdx, r0, len, hi, lo, xb);
       System.arraycopy(hi, 0, resid, r0, len);
       double[] wa = weights == null ? ONES : weights;
       int woff = weights == null ? 0 : r0;
@@ -1012,6 +984,7 @@ public final class LeastSquares {
       int n,
       double[] hi,
       double[] lo,
+      double[] xb,
       double[] resid,
       double[] rss) {
     int from = s * SEGMENT_ROWS;
@@ -1019,7 +992,7 @@ public final class LeastSquares {
     double[] acc = new double[2];
     for (int r0 = from; r0 < to; r0 += BLOCK) {
       int len = Math.min(to, r0 + BLOCK) - r0;
-      CompensatedDot.residuals(x, y, beta, useIdx, r0, len, hi, lo);
+      CompensatedDot.residuals(x, y, beta, useIdx, r0, len, hi, lo, xb);
       System.arraycopy(hi, 0, resid, r0, len);
       double s0 = 0;
       double s1 = 0;
@@ -1091,6 +1064,15 @@ public final class LeastSquares {
         }
       }
     }
+  }
+
+  /** Euclidean norm of column t of the row-major k&times;k matrix r. */
+  private static double norm(double[] r, int t, int k) {
+    double[] c = new double[k];
+    for (int i = 0; i < k; i++) {
+      c[i] = r[i * k + t];
+    }
+    return norm(c, 0);
   }
 
   /** Overflow-safe Euclidean norm of v[from..). */
