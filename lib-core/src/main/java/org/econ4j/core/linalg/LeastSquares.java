@@ -484,10 +484,11 @@ public final class LeastSquares {
             double[] hi = new double[BLOCK];
             double[] lo = new double[BLOCK];
             double[] xb = new double[BLOCK];
+            double[] wb = new double[BLOCK];
             for (int s = from; s < to; s++) {
               Arrays.fill(segG[s], 0);
               segmentGradient(
-                  x, y, weights, beta, useIdx, keptCol, rk, means, s, n, hi, lo, xb, resid,
+                  x, y, weights, beta, useIdx, keptCol, rk, means, s, n, hi, lo, xb, wb, resid,
                   segG[s]);
             }
           });
@@ -934,38 +935,112 @@ public final class LeastSquares {
       double[] hi,
       double[] lo,
       double[] xb,
+      double[] wb,
       double[] resid,
       double[] out) {
     int from = s * SEGMENT_ROWS;
     int to = Math.min(n, from + SEGMENT_ROWS);
+    double[] pair = new double[2];
     for (int r0 = from; r0 < to; r0 += BLOCK) {
       int len = Math.min(to, r0 + BLOCK) - r0;
       CompensatedDot.residuals(x, y, beta, useIdx, r0, len, hi, lo, xb);
       System.arraycopy(hi, 0, resid, r0, len);
-      double[] wa = weights == null ? ONES : weights;
-      int woff = weights == null ? 0 : r0;
+      double[] wv = ONES;
+      if (weights != null) {
+        System.arraycopy(weights, r0, wb, 0, len);
+        wv = wb;
+      }
       for (int q = 0; q <= rank; q++) {
-        double[] xs = q < rank ? x[keptCol[q]] : ONES;
-        double mu = q < rank ? means[keptCol[q]] : 0;
-        int xoff = q < rank ? r0 : 0;
-        double acc = out[2 * q];
-        double comp = out[2 * q + 1];
-        double sx = 0;
-        for (int i = 0; i < len; i++) {
-          double wv = wa[woff + i];
-          double xc = xs[xoff + i] - mu;
-          double t1 = wv * xc;
-          double e1 = Math.fma(wv, xc, -t1);
-          double pr = t1 * hi[i];
-          double pe = Math.fma(t1, hi[i], -pr) + (t1 * lo[i] + e1 * hi[i]);
-          double t = acc + pr;
-          double z = t - acc;
-          comp += ((acc - (t - z)) + (pr - z)) + pe;
-          acc = t;
-          sx += t1;
+        double[] xv = ONES;
+        double mu = 0;
+        if (q < rank) {
+          System.arraycopy(x[keptCol[q]], r0, xb, 0, len);
+          xv = xb;
+          mu = means[keptCol[q]];
         }
-        out[2 * q] = acc;
-        out[2 * q + 1] = comp;
+        // four interleaved compensated sums (Ogita, Rump and Oishi's Dot2 on the doubled residual)
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double c0 = 0;
+        double c1 = 0;
+        double c2 = 0;
+        double c3 = 0;
+        double sx = 0;
+        int i = 0;
+        for (; i + 4 <= len; i += 4) {
+          {
+            double xc = xv[i] - mu;
+            double t1 = wv[i] * xc;
+            double e1 = Math.fma(wv[i], xc, -t1);
+            double pr = t1 * hi[i];
+            double pe = Math.fma(t1, hi[i], -pr) + (t1 * lo[i] + e1 * hi[i]);
+            double t = a0 + pr;
+            double z = t - a0;
+            c0 += ((a0 - (t - z)) + (pr - z)) + pe;
+            a0 = t;
+            sx += t1;
+          }
+          {
+            double xc = xv[i + 1] - mu;
+            double t1 = wv[i + 1] * xc;
+            double e1 = Math.fma(wv[i + 1], xc, -t1);
+            double pr = t1 * hi[i + 1];
+            double pe = Math.fma(t1, hi[i + 1], -pr) + (t1 * lo[i + 1] + e1 * hi[i + 1]);
+            double t = a1 + pr;
+            double z = t - a1;
+            c1 += ((a1 - (t - z)) + (pr - z)) + pe;
+            a1 = t;
+            sx += t1;
+          }
+          {
+            double xc = xv[i + 2] - mu;
+            double t1 = wv[i + 2] * xc;
+            double e1 = Math.fma(wv[i + 2], xc, -t1);
+            double pr = t1 * hi[i + 2];
+            double pe = Math.fma(t1, hi[i + 2], -pr) + (t1 * lo[i + 2] + e1 * hi[i + 2]);
+            double t = a2 + pr;
+            double z = t - a2;
+            c2 += ((a2 - (t - z)) + (pr - z)) + pe;
+            a2 = t;
+            sx += t1;
+          }
+          {
+            double xc = xv[i + 3] - mu;
+            double t1 = wv[i + 3] * xc;
+            double e1 = Math.fma(wv[i + 3], xc, -t1);
+            double pr = t1 * hi[i + 3];
+            double pe = Math.fma(t1, hi[i + 3], -pr) + (t1 * lo[i + 3] + e1 * hi[i + 3]);
+            double t = a3 + pr;
+            double z = t - a3;
+            c3 += ((a3 - (t - z)) + (pr - z)) + pe;
+            a3 = t;
+            sx += t1;
+          }
+        }
+        for (; i < len; i++) {
+          {
+            double xc = xv[i] - mu;
+            double t1 = wv[i] * xc;
+            double e1 = Math.fma(wv[i], xc, -t1);
+            double pr = t1 * hi[i];
+            double pe = Math.fma(t1, hi[i], -pr) + (t1 * lo[i] + e1 * hi[i]);
+            double t = a0 + pr;
+            double z = t - a0;
+            c0 += ((a0 - (t - z)) + (pr - z)) + pe;
+            a0 = t;
+            sx += t1;
+          }
+        }
+        pair[0] = out[2 * q];
+        pair[1] = out[2 * q + 1] + ((c0 + c1) + (c2 + c3));
+        twoSumInto(pair, a0);
+        twoSumInto(pair, a1);
+        twoSumInto(pair, a2);
+        twoSumInto(pair, a3);
+        out[2 * q] = pair[0];
+        out[2 * q + 1] = pair[1];
         if (q < rank) {
           out[2 * rank + 2 + q] += sx;
         }
