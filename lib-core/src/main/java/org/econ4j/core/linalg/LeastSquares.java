@@ -259,7 +259,7 @@ public final class LeastSquares {
       minW = Math.min(minW, segStats[s][2]);
       maxW = Math.max(maxW, segStats[s][3]);
     }
-    final double sumW = segments == 0 ? 0 : acc[0] + acc[1];
+    final double sumW = segments == 0 ? 0 : total(acc);
     final double[] dev = new double[p + 1];
     final double[] maxDev = new double[p + 1];
     boolean finite = Double.isFinite(sumW) && !(minW < 0);
@@ -272,7 +272,7 @@ public final class LeastSquares {
         acc[1] += segStats[s][b + 1];
         maxDev[c] = Math.max(maxDev[c], segStats[s][b + 2]);
       }
-      dev[c] = acc[0] + acc[1];
+      dev[c] = total(acc);
       finite &= Double.isFinite(dev[c]);
     }
     if (!finite) {
@@ -501,7 +501,7 @@ public final class LeastSquares {
           twoSumInto(pair, segG[s][2 * q]);
           pair[1] += segG[s][2 * q + 1];
         }
-        g[q] = pair[0] + pair[1];
+        g[q] = total(pair);
       }
       double rMean = icpt >= 0 && sumW > 0 ? g[rank] / sumW : 0;
       double[] h = new double[rank];
@@ -552,7 +552,7 @@ public final class LeastSquares {
       twoSumInto(rssAcc, segRss[2 * s]);
       rssAcc[1] += segRss[2 * s + 1];
     }
-    double rss = rssAcc[0] + rssAcc[1];
+    double rss = total(rssAcc);
     // bread in design order of kept columns
     int kKept = rank + (icpt >= 0 ? 1 : 0);
     int[] kept = new int[kKept];
@@ -650,6 +650,11 @@ public final class LeastSquares {
     double z = t - s;
     acc[1] += (s - (t - z)) + (v - z);
     acc[0] = t;
+  }
+
+  /** The value of a compensated pair (the sum alone if it overflowed). */
+  private static double total(double[] acc) {
+    return Double.isFinite(acc[0]) ? acc[0] + acc[1] : acc[0];
   }
 
   /** 2<sup>&minus;e</sup> with 2<sup>e</sup> &gt; bound (1 for a zero or non-finite bound). */
