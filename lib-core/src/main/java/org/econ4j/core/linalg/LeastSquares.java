@@ -222,89 +222,116 @@ public final class LeastSquares {
   public LeastSquaresFit fit(double[][] x, double[] y, double[] weights, double[] referenceNorms) {
     Objects.requireNonNull(x, "x");
     Objects.requireNonNull(y, "y");
-    final int n = y.length;
-    final int p = x.length;
     if (!shapesValid(x, y, weights, referenceNorms)) {
       validate(x, y, weights, referenceNorms);
     }
+    boolean sampled = !hasConstantColumn(x, y.length);
+    LeastSquaresFit fit = solve(x, y, weights, referenceNorms, sampled);
+    return fit != null ? fit : solve(x, y, weights, referenceNorms, false);
+  }
+
+  /**
+   * The fit; with {@code sampled} (no constant column, so no centring) the first pass is skipped
+   * and the pre-scales come from a sample of rows, and null is returned when the blocked QR then
+   * overflows (the caller retries with the first pass).
+   */
+  private LeastSquaresFit solve(
+      double[][] x, double[] y, double[] weights, double[] referenceNorms, boolean sampled) {
+    final int n = y.length;
+    final int p = x.length;
     final int segments = (n + SEGMENT_ROWS - 1) / SEGMENT_ROWS;
     final int threads = threadCount(segments);
     final double[][] cols = new double[p + 1][];
     System.arraycopy(x, 0, cols, 0, p);
     cols[p] = y;
-    // pass 1: sums, means, deviations (validation fused in)
-    final double[] shift = new double[p + 1];
-    if (n > 0) {
-      for (int c = 0; c <= p; c++) {
-        shift[c] = cols[c][0];
-      }
-    }
-    final int statWidth = 4 + 3 * (p + 1);
-    final double[][] segStats = new double[segments][statWidth];
-    forSegments(
-        segments,
-        threads,
-        (from, to) -> {
-          double[] tmp = new double[2];
-          for (int s = from; s < to; s++) {
-            segmentStats(cols, p, weights, shift, s, n, segStats[s], tmp);
-          }
-        });
-    double[] acc = new double[2];
-    double minW = Double.POSITIVE_INFINITY;
-    double maxW = 0;
-    for (int s = 0; s < segments; s++) {
-      twoSumInto(acc, segStats[s][0]);
-      acc[1] += segStats[s][1];
-      minW = Math.min(minW, segStats[s][2]);
-      maxW = Math.max(maxW, segStats[s][3]);
-    }
-    final double sumW = segments == 0 ? 0 : total(acc);
-    final double[] dev = new double[p + 1];
-    final double[] maxDev = new double[p + 1];
-    boolean finite = Double.isFinite(sumW) && !(minW < 0);
-    for (int c = 0; c <= p; c++) {
-      int b = 4 + 3 * c;
-      acc[0] = 0;
-      acc[1] = 0;
-      for (int s = 0; s < segments; s++) {
-        twoSumInto(acc, segStats[s][b]);
-        acc[1] += segStats[s][b + 1];
-        maxDev[c] = Math.max(maxDev[c], segStats[s][b + 2]);
-      }
-      dev[c] = total(acc);
-      finite &= Double.isFinite(dev[c]);
-    }
-    if (!finite) {
-      validate(x, y, weights, referenceNorms); // throws unless the values are merely huge
-    }
-    // intercept detection
+    double sumWv = 0;
     int icpt = -1;
     double icptValue = 0;
-    if (n > 0 && sumW > 0) {
-      for (int j = 0; j < p && icpt < 0; j++) {
-        if (x[j][0] != 0 && maxDev[j] == 0) {
-          icpt = j;
-          icptValue = x[j][0];
-        }
-      }
-    }
     final double[] means = new double[p];
     double yMeanV = 0;
-    if (icpt >= 0) {
-      for (int j = 0; j < p; j++) {
-        means[j] = j == icpt ? 0 : shift[j] + dev[j] / sumW;
-      }
-      yMeanV = shift[p] + dev[p] / sumW;
-    }
-    final double yMean = yMeanV;
-    // exact power-of-two pre-scales keep every block entry below 1 in magnitude
     final double[] pre = new double[p + 1];
-    for (int c = 0; c <= p; c++) {
-      double mu = c == p ? yMean : means[c];
-      pre[c] = powerOfTwoBelow(maxDev[c] + Math.abs(shift[c] - mu));
+    double prewV = 1;
+    if (sampled) {
+      // no intercept, so no centring: scales from a sample; an overflow is caught after the QR
+      for (int c = 0; c <= p; c++) {
+        pre[c] = powerOfTwoBelow(sampleMaxAbs(cols[c]));
+      }
+      if (weights != null) {
+        prewV = powerOfTwoBelow(Math.sqrt(sampleMaxAbs(weights)));
+      }
+    } else {
+      // pass 1: sums, means, deviations (validation fused in)
+      final double[] shift = new double[p + 1];
+      if (n > 0) {
+        for (int c = 0; c <= p; c++) {
+          shift[c] = cols[c][0];
+        }
+      }
+      final int statWidth = 4 + 3 * (p + 1);
+      final double[][] segStats = new double[segments][statWidth];
+      forSegments(
+          segments,
+          threads,
+          (from, to) -> {
+            double[] tmp = new double[2];
+            for (int s = from; s < to; s++) {
+              segmentStats(cols, p, weights, shift, s, n, segStats[s], tmp);
+            }
+          });
+      double[] acc = new double[2];
+      double minW = Double.POSITIVE_INFINITY;
+      double maxW = 0;
+      for (int s = 0; s < segments; s++) {
+        twoSumInto(acc, segStats[s][0]);
+        acc[1] += segStats[s][1];
+        minW = Math.min(minW, segStats[s][2]);
+        maxW = Math.max(maxW, segStats[s][3]);
+      }
+      sumWv = segments == 0 ? 0 : total(acc);
+      final double sumW = sumWv;
+      final double[] dev = new double[p + 1];
+      final double[] maxDev = new double[p + 1];
+      boolean finite = Double.isFinite(sumW) && !(minW < 0);
+      for (int c = 0; c <= p; c++) {
+        int b = 4 + 3 * c;
+        acc[0] = 0;
+        acc[1] = 0;
+        for (int s = 0; s < segments; s++) {
+          twoSumInto(acc, segStats[s][b]);
+          acc[1] += segStats[s][b + 1];
+          maxDev[c] = Math.max(maxDev[c], segStats[s][b + 2]);
+        }
+        dev[c] = total(acc);
+        finite &= Double.isFinite(dev[c]);
+      }
+      if (!finite) {
+        validate(x, y, weights, referenceNorms); // throws unless the values are merely huge
+      }
+      // intercept detection
+      if (n > 0 && sumW > 0) {
+        for (int j = 0; j < p && icpt < 0; j++) {
+          if (x[j][0] != 0 && maxDev[j] == 0) {
+            icpt = j;
+            icptValue = x[j][0];
+          }
+        }
+      }
+      if (icpt >= 0) {
+        for (int j = 0; j < p; j++) {
+          means[j] = j == icpt ? 0 : shift[j] + dev[j] / sumW;
+        }
+        yMeanV = shift[p] + dev[p] / sumW;
+      }
+      // exact power-of-two pre-scales keep every block entry below 1 in magnitude
+      for (int c = 0; c <= p; c++) {
+        double mu = c == p ? yMeanV : means[c];
+        pre[c] = powerOfTwoBelow(maxDev[c] + Math.abs(shift[c] - mu));
+      }
+      prewV = weights == null ? 1 : powerOfTwoBelow(Math.sqrt(maxW));
     }
-    final double prew = weights == null ? 1 : powerOfTwoBelow(Math.sqrt(maxW));
+    final double sumW = sumWv;
+    final double yMean = yMeanV;
+    final double prew = prewV;
     // work columns in processing order (design order without the intercept), then y
     final int[] order = new int[p];
     int mm = 0;
@@ -339,6 +366,14 @@ public final class LeastSquares {
           }
         }
         stackedQr(rr, k, tb, k);
+      }
+    }
+    if (sampled) {
+      for (double v : rr) {
+        if (!Double.isFinite(v)) {
+          validate(x, y, weights, referenceNorms); // throws if a value is invalid
+          return null; // the sampled scales overflowed
+        }
       }
     }
     // equilibrated columns of R: the small problem the rank rule runs on
@@ -650,6 +685,43 @@ public final class LeastSquares {
     double z = t - s;
     acc[1] += (s - (t - z)) + (v - z);
     acc[0] = t;
+  }
+
+  /** Whether some column is constant and non-zero (a candidate intercept). */
+  private static boolean hasConstantColumn(double[][] x, int n) {
+    for (double[] c : x) {
+      if (n == 0 || c[0] == 0) {
+        continue;
+      }
+      double v = c[0];
+      int i = 1;
+      while (i < n && c[i] == v) {
+        i++;
+      }
+      if (i == n) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The largest |v| over the first block and 64 evenly spaced further rows (NaN ignored). */
+  private static double sampleMaxAbs(double[] v) {
+    int n = v.length;
+    double mx = 0;
+    int head = Math.min(n, BLOCK);
+    for (int i = 0; i < head; i++) {
+      double a = Math.abs(v[i]);
+      mx = a > mx ? a : mx;
+    }
+    if (n > head) {
+      long step = Math.max(1, (n - head) / 64);
+      for (long i = head; i < n; i += step) {
+        double a = Math.abs(v[(int) i]);
+        mx = a > mx ? a : mx;
+      }
+    }
+    return mx;
   }
 
   /** The value of a compensated pair (the sum alone if it overflowed). */
