@@ -21,12 +21,17 @@ import java.util.concurrent.ForkJoinTask;
  * <p>Algorithm:
  *
  * <ol>
- *   <li>One pass over the data (validation fused in) gives the weighted sums, the weighted means
- *       (accumulated around the first row's value, in fixed blocks, blocks added with compensated
- *       summation) and the largest deviations. If a column is constant and non-zero (the
- *       intercept), the first such column is kept and the other columns and y are centred on their
- *       weighted means; the intercept is recovered from the means at the end. Centring removes the
- *       dominant source of ill-conditioning in economic data (levels far from zero, e.g. years).
+ *   <li>If a column is constant and non-zero (the intercept), the first such column is kept and the
+ *       other columns and y are centred on their weighted means; the intercept is recovered from
+ *       the means at the end. Centring removes the dominant source of ill-conditioning in economic
+ *       data (levels far from zero, e.g. years). The means come from one pass over the data
+ *       (validation fused in; sums around the first row's value in fixed blocks, blocks added with
+ *       compensated summation), which also gives the largest deviations for the exact power-of-two
+ *       pre-scales that keep every block entry below 1. Without a constant column (e.g. after
+ *       fixed-effect demeaning) that pass is skipped: the pre-scales come from a sample of rows
+ *       (the first block and 64 evenly spaced rows), an invalid value shows up as a non-finite R
+ *       and is then reported by the validation, and if a value far above the sample overflows the
+ *       QR is redone with the exact scales.
  *   <li><b>TSQR</b> (Demmel et al. 2012): the rows are split into fixed blocks of 2048 rows,
  *       grouped into fixed segments of 16 blocks. Each block of the centred, &radic;w-scaled (and
  *       exactly power-of-two pre-scaled) [X | y] is formed in a small buffer and folded into its
