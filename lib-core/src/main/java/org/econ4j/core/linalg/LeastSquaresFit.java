@@ -8,7 +8,8 @@ package org.econ4j.core.linalg;
  *
  * <p>Residuals are on the original scale, e<sub>i</sub> = y<sub>i</sub> &minus;
  * x<sub>i</sub>'&beta; (not multiplied by &radic;w); {@link #rss()} is &Sigma; w<sub>i</sub>
- * e<sub>i</sub><sup>2</sup>. Arrays are copied in and out. Immutable and thread-safe.
+ * e<sub>i</sub><sup>2</sup>. Arrays are copied out; fitted values are derived on demand from the
+ * residuals and the outcome given to the solver (see {@link #fitted()}). Immutable and thread-safe.
  */
 public final class LeastSquaresFit {
   private final double[] coefficients;
@@ -17,7 +18,7 @@ public final class LeastSquaresFit {
   private final int[][] partners;
   private final double[] droppedRatio;
   private final double[] residuals;
-  private final double[] fitted;
+  private final double[] y;
   private final double[][] bread;
   private final double rss;
   private final double tolerance;
@@ -29,7 +30,7 @@ public final class LeastSquaresFit {
       int[][] partners,
       double[] droppedRatio,
       double[] residuals,
-      double[] fitted,
+      double[] y,
       double[][] bread,
       double rss,
       double tolerance) {
@@ -39,7 +40,7 @@ public final class LeastSquaresFit {
     this.partners = partners;
     this.droppedRatio = droppedRatio;
     this.residuals = residuals;
-    this.fitted = fitted;
+    this.y = y;
     this.bread = bread;
     this.rss = rss;
     this.tolerance = tolerance;
@@ -119,10 +120,18 @@ public final class LeastSquaresFit {
   }
 
   /**
-   * @return fitted values X&beta; (copy)
+   * Fitted values, computed on demand as y &minus; e from the outcome passed to {@link
+   * LeastSquares} (the fit keeps a reference to it instead of an n-sized copy, so the outcome must
+   * not be modified while fitted values are still wanted).
+   *
+   * @return fitted values X&beta; (a new array)
    */
   public double[] fitted() {
-    return fitted.clone();
+    double[] f = new double[residuals.length];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = y[i] - residuals[i];
+    }
+    return f;
   }
 
   /**

@@ -222,4 +222,65 @@ class LeastSquaresTest {
     assertThat(f.rank()).isEqualTo(2);
     assertThat(f.droppedColumns()).containsExactly(2);
   }
+
+  /** Exact single-column weighted least squares without intercept, Σwxy / Σwx², in BigDecimal. */
+  private static double exactSlope(double[] x, double[] y, double[] w) {
+    java.math.BigDecimal num = java.math.BigDecimal.ZERO;
+    java.math.BigDecimal den = java.math.BigDecimal.ZERO;
+    for (int i = 0; i < x.length; i++) {
+      java.math.BigDecimal wx =
+          new java.math.BigDecimal(w == null ? 1 : w[i]).multiply(new java.math.BigDecimal(x[i]));
+      num = num.add(wx.multiply(new java.math.BigDecimal(y[i])));
+      den = den.add(wx.multiply(new java.math.BigDecimal(x[i])));
+    }
+    return num.divide(den, java.math.MathContext.DECIMAL128).doubleValue();
+  }
+
+  @Test
+  void valuesFarAboveTheSampledScaleFallBackToExactScales() {
+    // without a constant column the scales come from a sample of rows (the first 2048 and every
+    // 46th after them here); row 2049 is not sampled and overflows them, so the fit is redone
+    int n = 5000;
+    SplittableRandom rng = new SplittableRandom(13);
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = 1 + rng.nextDouble();
+      y[i] = 3 * x[i] + RandomPanels.gaussian(rng);
+    }
+    x[2049] = 1e170;
+    y[2049] = 3.5e170;
+    LeastSquaresFit f = LeastSquares.defaults().fit(new double[][] {x}, y);
+    assertThat(f.coefficients()[0]).isCloseTo(exactSlope(x, y, null), within(1e-15));
+    // a huge weight on a row outside the sample
+    x[2049] = 50;
+    y[2049] = 130;
+    double[] w = new double[n];
+    java.util.Arrays.fill(w, 1);
+    w[2049] = 1e308;
+    LeastSquaresFit g = LeastSquares.defaults().fit(new double[][] {x}, y, w);
+    assertThat(g.coefficients()[0]).isCloseTo(exactSlope(x, y, w), within(1e-15));
+  }
+
+  @Test
+  void nonFiniteValuesDeepInTheDataAreReportedWithAndWithoutIntercept() {
+    int n = 50_000;
+    double[][] x = design(n, 14);
+    double[] y = outcome(x, 15);
+    x[2][40_000] = Double.NaN;
+    assertThatThrownBy(() -> LeastSquares.defaults().fit(x, y))
+        .hasMessage("column 2 of x has a non-finite value NaN at row 40000");
+    double[][] noIntercept = {x[1], x[2]};
+    assertThatThrownBy(() -> LeastSquares.defaults().fit(noIntercept, y))
+        .hasMessage("column 1 of x has a non-finite value NaN at row 40000");
+    x[2][40_000] = 1;
+    double[] w = new double[n];
+    java.util.Arrays.fill(w, 1);
+    w[45_000] = Double.POSITIVE_INFINITY;
+    assertThatThrownBy(() -> LeastSquares.defaults().fit(noIntercept, y, w))
+        .hasMessage("weight at row 45000 is Infinity; weights must be finite and >= 0");
+    w[45_000] = -1;
+    assertThatThrownBy(() -> LeastSquares.defaults().fit(x, y, w))
+        .hasMessage("weight at row 45000 is -1.0; weights must be finite and >= 0");
+  }
 }
