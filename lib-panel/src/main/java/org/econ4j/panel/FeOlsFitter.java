@@ -226,7 +226,7 @@ final class FeOlsFitter {
       xk[a] = xd[j];
       xkOrig[a] = x[j];
     }
-    double[] e = ls.residuals();
+    double[] e = org.econ4j.core.internal.SharedFits.residuals(ls); // the fit is dropped after
     double rss = ls.rss();
     double[][] bread = ls.bread();
     // scores

@@ -12,6 +12,10 @@ package org.econ4j.core.linalg;
  * residuals and the outcome given to the solver (see {@link #fitted()}). Immutable and thread-safe.
  */
 public final class LeastSquaresFit {
+  static {
+    org.econ4j.core.internal.SharedFits.register(f -> f.residuals);
+  }
+
   private final double[] coefficients;
   private final int[] kept;
   private final int[] dropped;

@@ -401,7 +401,7 @@ public final class FeIrls {
     }
     xTilde = xt;
     double[] beta = fit.keptCoefficients();
-    lastResidual = fit.residuals();
+    lastResidual = org.econ4j.core.internal.SharedFits.residuals(fit);
     return beta;
   }
 
