@@ -151,11 +151,28 @@ final class FeCountSupport {
       double yi = y[i];
       double t = -mu[i];
       if (yi > 0) {
-        t += yi * eta[i] - SpecialFunctions.lgamma(yi + 1);
+        t += yi * eta[i] - logFactorial(yi);
       }
       ll += w[i] * t;
     }
     return ll;
+  }
+
+  /** ln k! for k = 0..255, the same values as {@code lgamma(k + 1)}. */
+  private static final double[] LOG_FACTORIAL = new double[256];
+
+  static {
+    for (int k = 0; k < LOG_FACTORIAL.length; k++) {
+      LOG_FACTORIAL[k] = SpecialFunctions.lgamma(k + 1.0);
+    }
+  }
+
+  /** ln Γ(y + 1), from a table for small integer counts. */
+  static double logFactorial(double y) {
+    if (y < LOG_FACTORIAL.length && y == (int) y) {
+      return LOG_FACTORIAL[(int) y];
+    }
+    return SpecialFunctions.lgamma(y + 1);
   }
 
   /** NB2 log-likelihood Σ w [ln Γ(y+θ) − ln Γ(θ) − ln y! + θ ln(θ/(θ+μ)) + y ln(μ/(θ+μ))]. */
@@ -170,7 +187,7 @@ final class FeCountSupport {
         t +=
             SpecialFunctions.lgamma(yi + theta)
                 - lgt
-                - SpecialFunctions.lgamma(yi + 1)
+                - logFactorial(yi)
                 + yi * Math.log(m / (theta + m));
       }
       ll += w[i] * t;

@@ -211,6 +211,30 @@ public final class Separation {
         levels[d] = dense;
         continue;
       }
+      int max = -1;
+      for (int v : fe[d]) {
+        max = v < 0 ? Integer.MAX_VALUE : Math.max(max, v);
+      }
+      if (max < 4L * n + 1024) {
+        // non-negative codes of moderate range (a subset of a frame's codes): rank of each used
+        // code among the used codes, through a table (the same numbering as sorting)
+        int[] rank = new int[max + 1];
+        for (int v : fe[d]) {
+          rank[v] = 1;
+        }
+        int g = 0;
+        for (int v = 0; v <= max; v++) {
+          if (rank[v] != 0) {
+            rank[v] = ++g;
+          }
+        }
+        codes[d] = new int[n];
+        for (int i = 0; i < n; i++) {
+          codes[d][i] = rank[fe[d][i]] - 1;
+        }
+        levels[d] = g;
+        continue;
+      }
       int[] s = fe[d].clone();
       Arrays.sort(s);
       int g = 0;
