@@ -155,19 +155,23 @@ public final class FeIrls {
     while (it < maxIterations) {
       it++;
       iterations++;
-      workWeights = new double[n];
-      for (int i = 0; i < n; i++) {
-        double m = mu[i];
-        if (theta == Double.POSITIVE_INFINITY) {
-          workWeights[i] = w[i] * m;
-          z[i] = eta[i] - off[i] + (y[i] - m) / m;
-        } else {
-          // Newton: observed curvature θμ(θ + y)/(θ + μ)², step (y − μ)(θ + μ)/(μ(θ + y))
-          double tm = theta + m;
-          workWeights[i] = w[i] * theta * m * (theta + y[i]) / (tm * tm);
-          z[i] = eta[i] - off[i] + (y[i] - m) * tm / (m * (theta + y[i]));
-        }
-      }
+      double[] ww = new double[n];
+      workWeights = ww;
+      forChunks(
+          (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+              double m = mu[i];
+              if (theta == Double.POSITIVE_INFINITY) {
+                ww[i] = w[i] * m;
+                z[i] = eta[i] - off[i] + (y[i] - m) / m;
+              } else {
+                // Newton: observed curvature θμ(θ + y)/(θ + μ)², step (y − μ)(θ + μ)/(μ(θ + y))
+                double tm = theta + m;
+                ww[i] = w[i] * theta * m * (theta + y[i]) / (tm * tm);
+                z[i] = eta[i] - off[i] + (y[i] - m) * tm / (m * (theta + y[i]));
+              }
+            }
+          });
       double[] beta = solve(z, workWeights, innerTol);
       boolean tight = innerTol <= finalInner;
       // eta_new = off + z - (z~ - X~ beta) : residual from the solve
@@ -437,9 +441,40 @@ public final class FeIrls {
    */
   private double deviance(double[] e, double theta, double[] muOut) {
     double[] yly = yLogY();
+    int chunks = (n + CHUNK - 1) / CHUNK;
+    double[] part = new double[Math.max(chunks, 1)];
+    forChunks((lo, hi) -> part[lo / CHUNK] = deviance(e, theta, muOut, yly, lo, hi));
+    double d = 0;
+    for (double v : part) {
+      d += v; // chunk sums added in chunk order: the same bits for any thread count
+    }
+    return 2 * d;
+  }
+
+  /** Rows per chunk of the parallel passes (fixed, so sums do not depend on the threads). */
+  static final int CHUNK = 1 << 15;
+
+  /** A pass over the rows [lo, hi). */
+  private interface RangeTask {
+    void run(int lo, int hi);
+  }
+
+  /** Runs the task over fixed chunks of the rows, in parallel when there are several. */
+  private void forChunks(RangeTask task) {
+    int chunks = (n + CHUNK - 1) / CHUNK;
+    if (chunks <= 1) {
+      task.run(0, n);
+      return;
+    }
+    java.util.stream.IntStream.range(0, chunks)
+        .parallel()
+        .forEach(c -> task.run(c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
+  }
+
+  private double deviance(double[] e, double theta, double[] muOut, double[] yly, int lo, int hi) {
     double d = 0;
     boolean poisson = theta == Double.POSITIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
+    for (int i = lo; i < hi; i++) {
       double ec = e[i] > ETA_CAP ? ETA_CAP : (e[i] < -ETA_CAP ? -ETA_CAP : e[i]);
       double m = Math.exp(ec);
       if (muOut != null) {
@@ -454,7 +489,7 @@ public final class FeIrls {
       }
       d += w[i] * t;
     }
-    return 2 * d;
+    return d;
   }
 
   private double[] yLogY;
