@@ -1,12 +1,12 @@
 package org.econ4j.count.internal;
 
+import org.econ4j.core.linalg.LeastSquares;
 import org.econ4j.panel.fe.DemeanResult;
 import org.econ4j.panel.fe.DemeanState;
 import org.econ4j.panel.fe.Demeaner;
 import org.econ4j.panel.fe.FixedEffects;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.dense.row.linsol.svd.SolvePseudoInverseSvd_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
@@ -394,12 +394,10 @@ public final class SeparationChecks {
     }
     double bigWeight = nZero / (tol * tol);
     double[] w = new double[m];
-    double[] sw = new double[m];
     for (int r = 0; r < m; r++) {
       w[r] = zero[r] ? 1.0 : bigWeight;
-      sw[r] = Math.sqrt(w[r]);
     }
-    GroupDemeaner dm = new GroupDemeaner(cc, lv, w);
+    GroupDemeaner dm = dims >= 2 ? null : new GroupDemeaner(cc, lv, w);
     double demeanTol = 1e-3 * tol;
     int maxSweeps = 100_000;
     // demean the regressors once (all together, with the accelerated shared demeaner when there
@@ -456,23 +454,9 @@ public final class SeparationChecks {
       }
     }
     int kk = kept.size();
-    SolvePseudoInverseSvd_DDRM ls = null;
-    DMatrixRMaj a = null;
-    DMatrixRMaj rhs = new DMatrixRMaj(m, 1);
-    DMatrixRMaj gamma = new DMatrixRMaj(kk, 1);
-    if (kk > 0) {
-      a = new DMatrixRMaj(m, kk);
-      for (int r = 0; r < m; r++) {
-        for (int j = 0; j < kk; j++) {
-          a.set(r, j, sw[r] * kept.get(j)[r]);
-        }
-      }
-      ls = new SolvePseudoInverseSvd_DDRM(m, kk);
-      ls.setThreshold(1e-12);
-      if (!ls.setA(a.copy())) {
-        return new Outcome(z, 0, false);
-      }
-    }
+    double[][] keptCols = kept.toArray(new double[0][]);
+    double[] gammaData = new double[kk];
+    LeastSquares ls = LeastSquares.defaults().withTolerance(1e-12);
     double[] u = new double[m];
     double[] ut = new double[m];
     double[] fit = new double[m];
@@ -493,16 +477,18 @@ public final class SeparationChecks {
         System.arraycopy(dr.columns()[0], 0, ut, 0, m);
       }
       if (kk > 0) {
-        for (int r = 0; r < m; r++) {
-          rhs.data[r] = sw[r] * ut[r];
+        // weighted least squares of the demeaned u on the demeaned regressors (a regressor found
+        // collinear gets coefficient 0, as a pseudo-inverse would)
+        double[] g = ls.fit(keptCols, ut, w).coefficients();
+        for (int j = 0; j < kk; j++) {
+          gammaData[j] = Double.isNaN(g[j]) ? 0 : g[j];
         }
-        ls.solve(rhs, gamma);
       }
       boolean negative = false;
       for (int r = 0; r < m; r++) {
         double resid = ut[r];
         for (int j = 0; j < kk; j++) {
-          resid -= kept.get(j)[r] * gamma.data[j];
+          resid -= keptCols[j][r] * gammaData[j];
         }
         double f = u[r] - resid;
         if (Math.abs(f) < tol || !zero[r]) {
