@@ -397,9 +397,10 @@ public final class FeCountSample {
     if (fe.length == 0) {
       return null;
     }
-    FixedEffects f = FixedEffects.of(feNames[0], fe[0]);
-    for (int d = 1; d < fe.length; d++) {
-      f = f.withDimension(feNames[d], fe[d]);
+    // the codes are never modified (subsets make new arrays): dense ones are kept without a copy
+    FixedEffects f = null;
+    for (int d = 0; d < fe.length; d++) {
+      f = Shared.withDimension(f, feNames[d], fe[d]);
     }
     return f;
   }

@@ -155,7 +155,11 @@ public final class FeIrls {
     while (it < maxIterations) {
       it++;
       iterations++;
-      double[] ww = new double[n];
+      // two weight buffers used in turn: the previous weights are never needed again, and the
+      // last ones stay readable through workWeights() after the run
+      double[] spare = workWeights != null && workWeights != spareWeights ? spareWeights : null;
+      double[] ww = spare != null && spare.length == n ? spare : new double[n];
+      spareWeights = workWeights;
       workWeights = ww;
       forChunks(
           (lo, hi) -> {
@@ -214,6 +218,8 @@ public final class FeIrls {
   }
 
   private double[] lastResidual;
+  private double[] residualBuffer;
+  private double[] spareWeights;
   private boolean rankDecided;
   private String offsetName;
 
@@ -325,7 +331,9 @@ public final class FeIrls {
       }
       beta[p] = t / l[p][p];
     }
-    double[] r = new double[n];
+    double[] r =
+        residualBuffer != null && residualBuffer.length == n ? residualBuffer : new double[n];
+    residualBuffer = r; // read only until the next solve (for the new linear predictor)
     for (int i = 0; i < n; i++) {
       double t = zt[i];
       for (int p = 0; p < k; p++) {
