@@ -428,15 +428,29 @@ public final class SeparationChecks {
       }
     }
     java.util.List<double[]> kept = new java.util.ArrayList<>();
+    // the first u = 1{y = 0}; with several fixed effects it is demeaned together with the
+    // regressors (the columns run in parallel), to their tighter tolerance
+    double[] u = new double[m];
+    for (int r = 0; r < m; r++) {
+      u[r] = zero[r] ? 1.0 : 0.0;
+    }
+    double[] firstUt = null;
+    if (fe != null) {
+      double[][] withU = scaled.toArray(new double[scaled.size() + 1][]);
+      withU[scaled.size()] = u;
+      double[][] all =
+          Demeaner.defaults()
+              .withTolerance(REGRESSOR_DEMEAN_TOLERANCE)
+              .withMaxIterations(maxSweeps)
+              .demean(fe, withU, w)
+              .columns();
+      firstUt = all[scaled.size()];
+      scaled = new java.util.ArrayList<>(java.util.Arrays.asList(all).subList(0, scaled.size()));
+    }
     if (!scaled.isEmpty()) {
       double[][] demeaned;
       if (fe != null) {
-        demeaned =
-            Demeaner.defaults()
-                .withTolerance(REGRESSOR_DEMEAN_TOLERANCE)
-                .withMaxIterations(maxSweeps)
-                .demean(fe, scaled.toArray(new double[0][]), w)
-                .columns();
+        demeaned = scaled.toArray(new double[0][]); // demeaned above
       } else {
         demeaned = scaled.toArray(new double[0][]);
         for (double[] col : demeaned) {
@@ -457,17 +471,15 @@ public final class SeparationChecks {
     double[][] keptCols = kept.toArray(new double[0][]);
     double[] gammaData = new double[kk];
     LeastSquares ls = LeastSquares.defaults().withTolerance(1e-12);
-    double[] u = new double[m];
     double[] ut = new double[m];
     double[] fit = new double[m];
-    for (int r = 0; r < m; r++) {
-      u[r] = zero[r] ? 1.0 : 0.0;
-    }
     Demeaner uDemeaner = Demeaner.defaults().withTolerance(demeanTol).withMaxIterations(maxSweeps);
     DemeanState state = null;
     for (int it = 1; it <= maxIterations; it++) {
       if (fe == null) {
         dm.demean(u, ut, demeanTol, maxSweeps);
+      } else if (it == 1) {
+        System.arraycopy(firstUt, 0, ut, 0, m);
       } else {
         DemeanResult dr =
             state == null
