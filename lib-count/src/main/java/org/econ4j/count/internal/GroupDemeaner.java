@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Weighted demeaning over one or more fixed-effect dimensions by plain alternating projections
  * (each sweep subtracts the weighted group means of every dimension in turn), for the separation
- * checks. A single dimension is exact in one sweep. This is a small stand-in for the shared
- * accelerated {@code Demeaner} of lib-panel, which can replace it behind {@link #demean}.
+ * checks. A single dimension is exact in one sweep, which is where the separation checks use it;
+ * with two or more dimensions they use the shared accelerated {@code Demeaner} of lib-panel.
  *
  * <p>Convergence: the largest absolute group mean removed in a sweep falls below the tolerance.
  */
