@@ -1106,6 +1106,25 @@ final class ColumnSolver {
       }
       return;
     }
+    if (nr == 1) {
+      // weighted, one remaining dimension (the IRLS of unit + year): same arithmetic as below
+      int[] c0 = rc[0];
+      int o0 = ro[0];
+      for (int g = 0; g < gl; g++) {
+        int lo = start[g];
+        int hi = start[g + 1];
+        double m = 0;
+        for (int r = lo; r < hi; r++) {
+          m += sw[r] * v[o0 + c0[r]];
+        }
+        m = wl[g] > 0 ? m / wl[g] : 0;
+        for (int r = lo; r < hi; r++) {
+          int k = o0 + c0[r];
+          q[k] += (v[k] - m) * sw[r];
+        }
+      }
+      return;
+    }
     for (int g = 0; g < gl; g++) {
       int lo = start[g];
       int hi = start[g + 1];
