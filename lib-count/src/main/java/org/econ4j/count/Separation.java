@@ -204,20 +204,14 @@ public final class Separation {
         throw new IllegalArgumentException(
             "fixed effect '" + feNames[d] + "' has " + fe[d].length + " rows but y has " + n);
       }
-      int dense = denseLevels(fe[d]);
-      if (dense > 0) {
-        // already 0..G-1 with every level used (codes from a model frame): read as they are
-        codes[d] = fe[d];
-        levels[d] = dense;
-        continue;
-      }
       int max = -1;
       for (int v : fe[d]) {
         max = v < 0 ? Integer.MAX_VALUE : Math.max(max, v);
       }
       if (max < 4L * n + 1024) {
-        // non-negative codes of moderate range (a subset of a frame's codes): rank of each used
-        // code among the used codes, through a table (the same numbering as sorting)
+        // non-negative codes of moderate range: the rank of each used code among the used codes
+        // through a table (the numbering sorting would give); codes already 0..G-1 with every
+        // level used (from a model frame) are the identity and are read as they are
         int[] rank = new int[max + 1];
         for (int v : fe[d]) {
           rank[v] = 1;
@@ -228,11 +222,15 @@ public final class Separation {
             rank[v] = ++g;
           }
         }
+        levels[d] = g;
+        if (g == max + 1) {
+          codes[d] = fe[d];
+          continue;
+        }
         codes[d] = new int[n];
         for (int i = 0; i < n; i++) {
           codes[d][i] = rank[fe[d][i]] - 1;
         }
-        levels[d] = g;
         continue;
       }
       int[] s = fe[d].clone();
@@ -345,25 +343,5 @@ public final class Separation {
               count,
               count + " observation(s) separated by " + how + " dropped"));
     }
-  }
-
-  /** G when the codes are exactly 0..G−1 with every level used; 0 otherwise. */
-  private static int denseLevels(int[] c) {
-    int max = -1;
-    for (int v : c) {
-      if (v < 0 || v >= c.length) {
-        return 0;
-      }
-      max = Math.max(max, v);
-    }
-    boolean[] seen = new boolean[max + 1];
-    int g = 0;
-    for (int v : c) {
-      if (!seen[v]) {
-        seen[v] = true;
-        g++;
-      }
-    }
-    return g == max + 1 ? g : 0;
   }
 }

@@ -157,8 +157,7 @@ public final class FeIrls {
       iterations++;
       // two weight buffers used in turn: the previous weights are never needed again, and the
       // last ones stay readable through workWeights() after the run
-      double[] spare = workWeights != null && workWeights != spareWeights ? spareWeights : null;
-      double[] ww = spare != null && spare.length == n ? spare : new double[n];
+      double[] ww = spareWeights != null && spareWeights.length == n ? spareWeights : new double[n];
       spareWeights = workWeights;
       workWeights = ww;
       forChunks(
