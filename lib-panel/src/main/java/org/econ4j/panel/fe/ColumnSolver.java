@@ -815,7 +815,27 @@ final class ColumnSolver {
         }
       }
     }
-    for (int g = 0; g < gl && !(nr == 2 && sw == null); g++) {
+    boolean oneWeighted = nr == 1 && sw != null;
+    if (oneWeighted) {
+      // the IRLS of unit + year: one remaining dimension, weighted
+      int[] c0 = rc[0];
+      int o0 = ro[0];
+      for (int g = 0; g < gl; g++) {
+        int lo = start[g];
+        int hi = start[g + 1];
+        double m = 0;
+        for (int q = lo; q < hi; q++) {
+          double v = y[order == null ? q : order[q]];
+          ys[q - lo] = v;
+          m += sw[q] * v;
+        }
+        m = wl[g] > 0 ? m / wl[g] : 0;
+        for (int q = lo; q < hi; q++) {
+          b[o0 + c0[q]] += (ys[q - lo] - m) * sw[q];
+        }
+      }
+    }
+    for (int g = 0; g < gl && !(nr == 2 && sw == null) && !oneWeighted; g++) {
       int lo = start[g];
       int hi = start[g + 1];
       double m = 0;
