@@ -112,6 +112,9 @@ public final class FeNegBin implements org.econ4j.panel.FeEstimator {
   /** Default cap on the IRLS iterations for each θ. */
   public static final int DEFAULT_IRLS_ITERATIONS = 25;
 
+  /** Default final tolerance of the inner demeaning (tighter than fixest's: see the class doc). */
+  public static final double DEFAULT_INNER_TOLERANCE = 1e-8;
+
   /** Smallest θ. */
   public static final double THETA_MIN = 1e-6;
 
@@ -123,7 +126,7 @@ public final class FeNegBin implements org.econ4j.panel.FeEstimator {
     double tolerance = DEFAULT_TOLERANCE;
     int maxIterations = DEFAULT_MAX_ITERATIONS;
     int irlsIterations = DEFAULT_IRLS_ITERATIONS;
-    Demeaner demeaner = Demeaner.defaults().withTolerance(FePoisson.DEFAULT_INNER_TOLERANCE);
+    Demeaner demeaner = Demeaner.defaults().withTolerance(DEFAULT_INNER_TOLERANCE);
     boolean singletons = true;
     String weights;
     String offset;

@@ -28,9 +28,10 @@ import org.econ4j.panel.fe.FixedEffects;
  * pivot degenerates), and set η ← offset + z − (z̃ − X̃β) (the FE part of the fit is z − z̃ − (X −
  * X̃)β). If the deviance rises the step is halved (up to {@value #MAX_HALVINGS} times).
  * Convergence: |D − D<sub>old</sub>| / (0.1 + |D|) &lt; tol (fixest's {@code glm.tol} rule),
- * declared only once an iteration has run at the final inner (demeaning) tolerance. The inner
- * tolerance is adaptive: 1e-4 at first, then 0.01 × the last relative deviance change, never below
- * the final tolerance.
+ * declared only once an iteration has run at the final inner (demeaning) tolerance. With {@link
+ * #run(double, int, double, double)} the inner tolerance is adaptive: 1e-4 at first, then 0.01 ×
+ * the last relative deviance change, never below the final tolerance (FeNegBin); {@link
+ * #runGlm(int, double)} follows fixest {@code feglm}'s schedule instead (FePoisson).
  *
  * <p>Linear predictors are capped at ±{@value #ETA_CAP} before exponentiation, so μ never overflows
  * and no NaN reaches the results.
@@ -106,7 +107,7 @@ public final class FeIrls {
     this.eta = new double[n];
   }
 
-  /** Poisson starting values: μ = (y + ȳ)/2 (weighted mean ȳ), as ppmlhdfe. */
+  /** Starting values μ = (y + ȳ)/2 (weighted mean ȳ), as ppmlhdfe (used by FeNegBin). */
   public void startFromOutcome() {
     double sw = 0;
     double swy = 0;
@@ -119,6 +120,39 @@ public final class FeIrls {
       mu[i] = 0.5 * (y[i] + ybar);
       eta[i] = Math.log(mu[i]);
     }
+  }
+
+  /**
+   * The starting values of R's {@code glm} and fixest {@code feglm} for the Poisson family: μ = y +
+   * 0.1 and η = ln μ (without the offset, as they do).
+   */
+  public void startGlm() {
+    for (int i = 0; i < n; i++) {
+      mu[i] = y[i] + 0.1;
+      eta[i] = Math.log(mu[i]);
+    }
+  }
+
+  /** The constant linear predictor whose deviance the first Poisson (glm-schedule) step beats. */
+  static final double GLM_ETA0 = 1e-5;
+
+  /**
+   * Runs Poisson IRLS on the schedule of fixest {@code feglm} (and R's {@code glm}): start from
+   * {@link #startGlm()}; the reference deviance of the first step is that of the constant linear
+   * predictor {@value #GLM_ETA0} (the step is halved towards it, at most twice, if it does worse);
+   * the inner tolerance is 10 × the demeaner's at the first iteration and the demeaner's after
+   * that; from the second iteration the step is halved while the deviance rises by more than the
+   * tolerance, and an iteration that halved never ends the loop. Convergence: |D − D<sub>old</sub>|
+   * / (0.1 + |D|) &lt; tol. Following this path, the last iteration's weights (which the standard
+   * errors use) are those fixest uses, so the standard errors agree with fixest's to far better
+   * than the 1e-6 that the early stop otherwise leaves between them.
+   *
+   * @param maxIterations the iteration cap (also the cap on halvings per iteration)
+   * @param tol the relative deviance tolerance
+   * @return whether it converged
+   */
+  public boolean runGlm(int maxIterations, double tol) {
+    return run(Double.POSITIVE_INFINITY, maxIterations, tol, Double.NaN, true);
   }
 
   /**
@@ -144,9 +178,27 @@ public final class FeIrls {
    * @return whether it converged
    */
   public boolean run(double theta, int maxIterations, double tol, double firstInnerTol) {
+    return run(theta, maxIterations, tol, firstInnerTol, false);
+  }
+
+  private boolean run(
+      double theta, int maxIterations, double tol, double firstInnerTol, boolean glm) {
     double finalInner = demeaner.tolerance();
-    double devOld = deviance(eta, theta);
-    double innerTol = Math.max(firstInnerTol, finalInner);
+    double devOld;
+    double[] anchor = null;
+    if (glm) {
+      anchor = new double[n];
+      for (int i = 0; i < n; i++) {
+        anchor[i] = GLM_ETA0;
+      }
+      devOld = deviance(anchor, theta);
+      for (int i = 0; i < n; i++) {
+        anchor[i] = off[i] + GLM_ETA0;
+      }
+    } else {
+      devOld = deviance(eta, theta);
+    }
+    double innerTol = glm ? 10 * finalInner : Math.max(firstInnerTol, finalInner);
     converged = false;
     int it = 0;
     double[] etaNew = new double[n];
@@ -186,10 +238,13 @@ public final class FeIrls {
       double dev = deviance(etaNew, theta, muNew);
       int halvings = 0;
       double[] betaOld = betaActive;
-      while (!(dev <= devOld * (1 + 1e-12) + 1e-12) && halvings < MAX_HALVINGS && it > 1) {
+      double[] toward = glm && it == 1 ? anchor : eta;
+      int maxHalvings = glm ? (it == 1 ? 2 : maxIterations) : MAX_HALVINGS;
+      while (halvings < maxHalvings
+          && (glm ? rises(dev, devOld, tol) : !(dev <= devOld * (1 + 1e-12) + 1e-12) && it > 1)) {
         halvings++;
         for (int i = 0; i < n; i++) {
-          etaNew[i] = 0.5 * (etaNew[i] + eta[i]);
+          etaNew[i] = 0.5 * (etaNew[i] + toward[i]);
         }
         if (betaOld != null && betaOld.length == beta.length) {
           for (int j = 0; j < beta.length; j++) {
@@ -207,13 +262,26 @@ public final class FeIrls {
       lastChange = change;
       deviance = dev;
       devOld = dev;
-      if (change < tol && tight) {
+      if (change < tol && tight && !(glm && halvings > 0)) {
         converged = true;
         break;
       }
-      innerTol = Math.max(finalInner, Math.min(FIRST_INNER_TOL, 0.01 * change));
+      innerTol = glm ? finalInner : Math.max(finalInner, Math.min(FIRST_INNER_TOL, 0.01 * change));
     }
     return converged;
+  }
+
+  /**
+   * fixest's halving rule: the deviance is not finite, or it rose and the change is not below the
+   * tolerance (absolute or relative).
+   */
+  private static boolean rises(double dev, double devOld, double tol) {
+    if (!Double.isFinite(dev)) {
+      return true;
+    }
+    double d = dev - devOld;
+    boolean small = Math.abs(d) < tol || Math.abs(d) / (0.1 + Math.abs(dev)) < tol;
+    return !small && d > 0;
   }
 
   private double[] lastResidual;
