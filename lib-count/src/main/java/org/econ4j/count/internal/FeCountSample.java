@@ -313,10 +313,9 @@ public final class FeCountSample {
       boolean[] positive = new boolean[maxCode + 1];
       boolean[] present = new boolean[maxCode + 1];
       for (int i = 0; i < codes.length; i++) {
-        present[codes[i]] = true;
-        if (y[i] > 0 && w[i] > 0) {
-          positive[codes[i]] = true;
-        }
+        int c = codes[i];
+        present[c] = true;
+        positive[c] |= y[i] > 0 & w[i] > 0; // branch-free: y is zero on a random half of rows
       }
       int levels = 0;
       for (int g = 0; g <= maxCode; g++) {

@@ -231,10 +231,15 @@ public final class FeIrls {
       boolean tight = innerTol <= finalInner;
       // eta_new = off + z - (z~ - X~ beta) : residual from the solve
       double[] resid = lastResidual;
+      boolean bad = false;
       for (int i = 0; i < n; i++) {
-        etaNew[i] = off[i] + z[i] - resid[i];
+        double v = off[i] + z[i] - resid[i];
+        etaNew[i] = v;
+        bad |= v > ETA_CAP || !(v == v) || (v < -ETA_CAP && y[i] > 0);
       }
-      checkOverflow(etaNew);
+      if (bad) {
+        checkOverflow(etaNew);
+      }
       double dev = deviance(etaNew, theta, muNew);
       int halvings = 0;
       double[] betaOld = betaActive;
@@ -356,7 +361,7 @@ public final class FeIrls {
     double[] b = new double[k];
     for (int p = 0; p < k; p++) {
       double[] xp = xt[p];
-      for (int q = 0; q <= p; q++) {
+      for (int q = 0; q < p; q++) {
         double[] xq = xt[q];
         double t = 0;
         for (int i = 0; i < n; i++) {
@@ -365,11 +370,16 @@ public final class FeIrls {
         a[p][q] = t;
         a[q][p] = t;
       }
-      double t = 0;
+      // the diagonal and the right-hand side in one pass
+      double tpp = 0;
+      double tb = 0;
       for (int i = 0; i < n; i++) {
-        t += weights[i] * xp[i] * zt[i];
+        double wx = weights[i] * xp[i];
+        tpp += wx * xp[i];
+        tb += wx * zt[i];
       }
-      b[p] = t;
+      a[p][p] = tpp;
+      b[p] = tb;
     }
     double[][] l;
     try {
@@ -439,12 +449,6 @@ public final class FeIrls {
     double[] ref = new double[k];
     for (int j = 0; j < k; j++) {
       xt[j] = demeaned[j + 1];
-      double s = 0;
-      double[] xj = cols[j + 1];
-      for (int i = 0; i < n; i++) {
-        s += weights[i] * xj[i] * xj[i];
-      }
-      ref[j] = Math.sqrt(s);
     }
     if (rankDecided && k > 0) {
       double[] fast = normalEquations(xt, zt, weights);
@@ -452,6 +456,15 @@ public final class FeIrls {
         xTilde = xt;
         return fast;
       }
+    }
+    // the weighted norms before demeaning: the reference of the rank decisions (QR path only)
+    for (int j = 0; j < k; j++) {
+      double s = 0;
+      double[] xj = cols[j + 1];
+      for (int i = 0; i < n; i++) {
+        s += weights[i] * xj[i] * xj[i];
+      }
+      ref[j] = Math.sqrt(s);
     }
     rankDecided = true;
     LeastSquaresFit fit = ls.fit(xt, zt, weights, ref);

@@ -442,6 +442,7 @@ public final class SeparationChecks {
           Demeaner.defaults()
               .withTolerance(REGRESSOR_DEMEAN_TOLERANCE)
               .withMaxIterations(maxSweeps)
+              .withDirectSchur(false)
               .demean(fe, withU, w)
               .columns();
       firstUt = all[scaled.size()];
@@ -473,7 +474,13 @@ public final class SeparationChecks {
     LeastSquares ls = LeastSquares.defaults().withTolerance(1e-12);
     double[] ut = new double[m];
     double[] fit = new double[m];
-    Demeaner uDemeaner = Demeaner.defaults().withTolerance(demeanTol).withMaxIterations(maxSweeps);
+    // weights 1 and nZero/tol²: the implicit (iterative) Schur solver keeps the small weights'
+    // digits
+    Demeaner uDemeaner =
+        Demeaner.defaults()
+            .withTolerance(demeanTol)
+            .withMaxIterations(maxSweeps)
+            .withDirectSchur(false);
     DemeanState state = null;
     for (int it = 1; it <= maxIterations; it++) {
       if (fe == null) {

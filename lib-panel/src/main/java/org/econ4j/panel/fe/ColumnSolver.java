@@ -855,7 +855,17 @@ final class ColumnSolver {
         }
       }
     }
-    SchurMatrix explicit = pr.twoWayRows ? null : pr.schur();
+    DenseSchur dense = pr.denseSchur();
+    if (dense != null && denseSolve(dense, b, c)) {
+      // the check on the true operator: D_R'W r of the final residual, summed in the same pass
+      double[] check = new double[p];
+      largestAndResidual(y, c, s, rc, ro, sw, wl, lg, buf, out, check);
+      if (denseAccepted(check, c)) {
+        return true;
+      }
+      residualDone = false; // the explicit S lost too much to rounding: iterate from its solution
+    }
+    SchurMatrix explicit = pr.twoWayRows || dense != null ? null : pr.schur();
     if (explicit != null) {
       boolean done =
           cgCompact(
@@ -866,7 +876,7 @@ final class ColumnSolver {
               b,
               c,
               budget);
-      largestAndResidual(y, c, s, rc, ro, sw, wl, lg, buf, out);
+      largestAndResidual(y, c, s, rc, ro, sw, wl, lg, buf, out, null);
       return done;
     }
     // implicit: iterate in the compact index space of the other dimensions' levels (vectors of
@@ -888,8 +898,51 @@ final class ColumnSolver {
     }
     boolean done =
         cgCompact((v, q) -> schurMatvec(s, rc, roc, sw, wl, buf, v, q), null, ci, dw, b, c, budget);
-    largestAndResidual(y, c, s, rc, ro, sw, wl, lg, buf, out);
+    largestAndResidual(y, c, s, rc, ro, sw, wl, lg, buf, out, null);
     return done;
+  }
+
+  /**
+   * Solves the Schur system directly with the dense factor and accepts the solution when the Jacobi
+   * step of its residual b − S x meets the convergence criterion (it does unless S is too
+   * ill-conditioned for the factor; the iterative solver then continues from x). Costs no pass over
+   * the rows.
+   */
+  private boolean denseSolve(DenseSchur dense, double[] bFull, double[] c) {
+    int[] ci = pr.denseIndex();
+    double[] dw = pr.denseDiagW();
+    int m = dense.m;
+    double[] b = new double[m];
+    for (int j = 0; j < m; j++) {
+      b[j] = bFull[ci[j]];
+    }
+    double[] x = new double[m];
+    dense.solve(b, x);
+    double[] res = new double[m];
+    dense.multiply(x, res);
+    for (int j = 0; j < m; j++) {
+      res[j] = b[j] - res[j];
+      c[ci[j]] = x[j];
+    }
+    iterations++;
+    return jacobi(res, b, x, dw);
+  }
+
+  /**
+   * Whether the dense solution passes the convergence test on the true operator: the Jacobi step
+   * (D_R'W r)/Σw of the final residual r, for every remaining level.
+   */
+  private boolean denseAccepted(double[] check, double[] c) {
+    int[] ci = pr.denseIndex();
+    double[] dw = pr.denseDiagW();
+    int m = ci.length;
+    double[] res = new double[m];
+    double[] x = new double[m];
+    for (int j = 0; j < m; j++) {
+      res[j] = check[ci[j]];
+      x[j] = c[ci[j]];
+    }
+    return jacobi(res, new double[m], x, dw);
   }
 
   /** The dimension whose intercepts start at the given offset. */
@@ -921,7 +974,8 @@ final class ColumnSolver {
       double[] wl,
       int lg,
       double[] buf,
-      double[] out) {
+      double[] out,
+      double[] check) {
     int[] start = s.start;
     int[] order = s.order;
     int gl = wl.length;
@@ -950,7 +1004,14 @@ final class ColumnSolver {
       double mean = wl[g] > 0 ? m / wl[g] : 0;
       c[ol + g] = mean;
       for (int q = lo; q < hi; q++) {
-        out[order == null ? q : order[q]] = buf[q - lo] - mean;
+        double r = buf[q - lo] - mean;
+        out[order == null ? q : order[q]] = r;
+        if (check != null) {
+          double wr = sw == null ? r : sw[q] * r;
+          for (int j = 0; j < nr; j++) {
+            check[ro[j] + rc[j][q]] += wr;
+          }
+        }
       }
     }
     residualDone = true;

@@ -43,6 +43,14 @@ import org.econ4j.core.Note;
  *       complement is formed explicitly as a sparse matrix, so a CG step costs its non-zeros rather
  *       than a pass over the rows (with two dimensions this explicit form is used when cheap,
  *       otherwise CG runs over the level pairs).
+ *   <li><b>Direct Schur solve</b>: when the columns go to the Schur complement at once and the
+ *       dimensions other than L have at most 64 levels in all ({@code unit + year}), S is written
+ *       out as a dense matrix once per call (one pass over the rows and small dot products, in
+ *       fixed chunks: the same bits for any thread count) and factorised by Cholesky, skipping the
+ *       null pivots of the reference levels; each column then needs two passes over the rows and no
+ *       CG steps. The solution is accepted when the final residual passes the convergence test
+ *       below on the true operator, else CG continues from it. {@link #withDirectSchur(boolean)}
+ *       switches it off.
  *   <li><b>Automatic choice</b> ({@link Method#AUTO}, default): with three or more intercept-only
  *       dimensions, or two of which the smaller has at most 32 levels (e.g. {@code unit + year}),
  *       conjugate gradients on the Schur complement from the start (one pass over the rows per
@@ -116,7 +124,8 @@ public final class Demeaner {
           DEFAULT_SWITCH_ITERATIONS,
           false,
           null,
-          Runtime.getRuntime().availableProcessors());
+          Runtime.getRuntime().availableProcessors(),
+          true);
 
   private final double tolerance;
   private final int maxIterations;
@@ -125,6 +134,7 @@ public final class Demeaner {
   private final boolean strict;
   private final ExecutorService executor; // null = common pool
   private final int parallelism;
+  private final boolean directSchur;
 
   private Demeaner(
       double tolerance,
@@ -133,7 +143,8 @@ public final class Demeaner {
       int switchIterations,
       boolean strict,
       ExecutorService executor,
-      int parallelism) {
+      int parallelism,
+      boolean directSchur) {
     this.tolerance = tolerance;
     this.maxIterations = maxIterations;
     this.method = method;
@@ -141,6 +152,7 @@ public final class Demeaner {
     this.strict = strict;
     this.executor = executor;
     this.parallelism = parallelism;
+    this.directSchur = directSchur;
   }
 
   /**
@@ -161,7 +173,7 @@ public final class Demeaner {
           "demeaning tolerance must be a finite number > 0, got " + tol);
     }
     return new Demeaner(
-        tol, maxIterations, method, switchIterations, strict, executor, parallelism);
+        tol, maxIterations, method, switchIterations, strict, executor, parallelism, directSchur);
   }
 
   /**
@@ -172,7 +184,8 @@ public final class Demeaner {
     if (max < 1) {
       throw new IllegalArgumentException("maxIterations must be >= 1, got " + max);
     }
-    return new Demeaner(tolerance, max, method, switchIterations, strict, executor, parallelism);
+    return new Demeaner(
+        tolerance, max, method, switchIterations, strict, executor, parallelism, directSchur);
   }
 
   /**
@@ -182,7 +195,7 @@ public final class Demeaner {
   public Demeaner withMethod(Method m) {
     Objects.requireNonNull(m, "method");
     return new Demeaner(
-        tolerance, maxIterations, m, switchIterations, strict, executor, parallelism);
+        tolerance, maxIterations, m, switchIterations, strict, executor, parallelism, directSchur);
   }
 
   /**
@@ -195,7 +208,7 @@ public final class Demeaner {
       throw new IllegalArgumentException("switchIterations must be >= 1, got " + iterations);
     }
     return new Demeaner(
-        tolerance, maxIterations, method, iterations, strict, executor, parallelism);
+        tolerance, maxIterations, method, iterations, strict, executor, parallelism, directSchur);
   }
 
   /**
@@ -204,7 +217,29 @@ public final class Demeaner {
    */
   public Demeaner withStrict(boolean s) {
     return new Demeaner(
-        tolerance, maxIterations, method, switchIterations, s, executor, parallelism);
+        tolerance, maxIterations, method, switchIterations, s, executor, parallelism, directSchur);
+  }
+
+  /**
+   * Whether the Schur complement may be solved directly when the smaller dimensions have few levels
+   * (default true; see the class documentation). Switch it off for weights of extreme dynamic range
+   * (such as the method-of-weighting rectifier of the separation checks, with weights 1 and
+   * 10<sup>10</sup>), where forming the Schur complement explicitly loses the digits that carry the
+   * small weights, and conjugate gradients on the implicit operator keep them.
+   *
+   * @param direct whether to use the dense direct solve
+   * @return a new instance
+   */
+  public Demeaner withDirectSchur(boolean direct) {
+    return new Demeaner(
+        tolerance, maxIterations, method, switchIterations, strict, executor, parallelism, direct);
+  }
+
+  /**
+   * @return whether the dense direct Schur solve may be used
+   */
+  public boolean directSchur() {
+    return directSchur;
   }
 
   /**
@@ -214,7 +249,7 @@ public final class Demeaner {
   public Demeaner withExecutor(ExecutorService pool) {
     Objects.requireNonNull(pool, "pool");
     return new Demeaner(
-        tolerance, maxIterations, method, switchIterations, strict, pool, parallelism);
+        tolerance, maxIterations, method, switchIterations, strict, pool, parallelism, directSchur);
   }
 
   /**
@@ -226,7 +261,7 @@ public final class Demeaner {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
     }
     return new Demeaner(
-        tolerance, maxIterations, method, switchIterations, strict, executor, threads);
+        tolerance, maxIterations, method, switchIterations, strict, executor, threads, directSchur);
   }
 
   /**
@@ -382,6 +417,9 @@ public final class Demeaner {
               + "; pass the state of a previous demeaning of the same fixed effects and columns");
     }
     Problem pr = new Problem(fe, w, method == Method.AUTO);
+    if (directSchur) {
+      pr.prepareDense(this::execute, method);
+    }
     double[][] out = new double[ncol][];
     double[][] coef = new double[ncol][];
     int[] its = new int[ncol];

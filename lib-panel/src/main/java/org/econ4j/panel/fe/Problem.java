@@ -1,5 +1,7 @@
 package org.econ4j.panel.fe;
 
+import java.util.function.Consumer;
+
 /**
  * The read-only data of one demeaning call shared by all columns: the fixed-effect terms, the
  * weights and the per-group weighted moments (Σw, Σwx, Σwx²) that the projections and the
@@ -96,6 +98,88 @@ final class Problem {
       }
     }
     return schur;
+  }
+
+  private DenseSchur dense;
+  private boolean denseTried;
+  private int[] denseIndex;
+  private double[] denseDiagW;
+
+  /** Tests switch the dense Schur solver off to exercise the iterative one. */
+  static volatile boolean denseDisabled;
+
+  /**
+   * The Schur complement after eliminating the largest dimension written out densely ({@link
+   * DenseSchur}) by {@link #prepareDense}, or null.
+   */
+  synchronized DenseSchur denseSchur() {
+    return dense;
+  }
+
+  /**
+   * Builds the dense Schur complement ({@link #denseSchur()}) before the columns are solved, when
+   * the columns go to the Schur-complement solver at once and the other dimensions have at most
+   * {@link DenseSchur#MAX_LEVELS} levels in all; its chunks run through {@code runner}.
+   *
+   * @param runner runs tasks and returns when all are done
+   * @param method the demeaning method
+   */
+  synchronized void prepareDense(Consumer<Runnable[]> runner, Demeaner.Method method) {
+    if (denseTried) {
+      return;
+    }
+    denseTried = true;
+    boolean atOnce =
+        method == Demeaner.Method.AUTO
+            ? terms >= 3 || twoWayRows
+            : method == Demeaner.Method.CONJUGATE_GRADIENT && (terms >= 3 || twoWayRows);
+    if (!atOnce || !schurApplies() || denseDisabled) {
+      return;
+    }
+    SortedRows s = sorted();
+    int lg = s.largest;
+    int mr = 0;
+    for (int k = 0; k < terms; k++) {
+      if (k != lg) {
+        mr += levels[k];
+      }
+    }
+    if (!DenseSchur.worthIt(n, levels[lg], mr)) {
+      return;
+    }
+    int nr = terms - 1;
+    int[][] rc = new int[nr][];
+    int[] roc = new int[nr];
+    int[] ci = new int[mr];
+    double[] dw = new double[mr];
+    int t = 0;
+    int off = 0;
+    for (int k = 0; k < terms; k++) {
+      if (k == lg) {
+        continue;
+      }
+      rc[t] = s.codes[k];
+      roc[t] = off;
+      for (int g = 0; g < levels[k]; g++) {
+        ci[off + g] = layout[k][0] + g;
+        dw[off + g] = sw[k][g];
+      }
+      off += levels[k];
+      t++;
+    }
+    denseIndex = ci;
+    denseDiagW = dw;
+    dense = DenseSchur.build(s, rc, roc, mr, sortedW(), dw, runner);
+  }
+
+  /** Full coefficient index of each compact index of {@link #denseSchur()}. */
+  synchronized int[] denseIndex() {
+    return denseIndex;
+  }
+
+  /** Σw of the level behind each compact index of {@link #denseSchur()}. */
+  synchronized double[] denseDiagW() {
+    return denseDiagW;
   }
 
   /**

@@ -57,7 +57,7 @@ class DemeanerProperties {
     return new Case(a, b, c, y, x, w, t, three);
   }
 
-  private static double[][] design(FixedEffects fe) {
+  static double[][] design(FixedEffects fe) {
     int n = fe.rows();
     int[][] lay = fe.layout();
     double[][] d = new double[n][fe.coefficientCount()];
