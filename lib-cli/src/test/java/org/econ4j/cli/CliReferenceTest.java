@@ -144,12 +144,12 @@ class CliReferenceTest {
     assertThat(m.get("statisticType").asText()).isEqualTo("z");
     assertThat(m.get("vcov").get("df").isNull()).isTrue();
     JsonNode c = coefficient(m, DIST);
-    assertRel("coef", c.get("estimate").asDouble(), trade(ref, "coef", DIST), Tolerances.ML_COEF);
+    assertRel("coef", c.get("estimate").asDouble(), trade(ref, "coef", DIST), Tolerances.COEF);
     assertRel(
         "se " + quantity,
         c.get("stdError").asDouble(),
         trade(ref, quantity, DIST),
-        Tolerances.ML_SE);
+        Tolerances.SE);
     assertRel("logLik", m.get("logLik").asDouble(), trade(ref, "logLik", ""), Tolerances.ML_COEF);
     assertRel(
         "deviance", m.get("deviance").asDouble(), trade(ref, "deviance", ""), Tolerances.ML_COEF);
@@ -265,12 +265,12 @@ class CliReferenceTest {
           "lrd" + k,
           c.get("estimate").asDouble(),
           ReferenceData.get(PATENTS_REF, ref, "coef", "lrd" + k),
-          Tolerances.ML_COEF);
+          Tolerances.COEF);
       assertRel(
           "se lrd" + k,
           c.get("stdError").asDouble(),
           ReferenceData.get(PATENTS_REF, ref, "se_iid", "lrd" + k),
-          Tolerances.ML_SE);
+          Tolerances.SE);
     }
     assertThat(m.get("nobs").asInt()).isEqualTo(1620);
   }

@@ -105,7 +105,20 @@ public final class FeIrls {
     }
     this.mu = new double[n];
     this.eta = new double[n];
+    boolean zeroOff = true;
+    boolean ones = true;
+    for (int i = 0; i < n; i++) {
+      zeroOff &= off[i] == 0;
+      ones &= w[i] == 1;
+    }
+    this.noOffset = zeroOff;
+    this.unitWeights = ones;
   }
+
+  /** No offset (all zero) and unit weights: the common case, whose loops skip those arrays. */
+  private final boolean noOffset;
+
+  private final boolean unitWeights;
 
   /** Starting values μ = (y + ȳ)/2 (weighted mean ȳ), as ppmlhdfe (used by FeNegBin). */
   public void startFromOutcome() {
@@ -212,32 +225,37 @@ public final class FeIrls {
       double[] ww = spareWeights != null && spareWeights.length == n ? spareWeights : new double[n];
       spareWeights = workWeights;
       workWeights = ww;
+      double[] muNow = mu;
+      double[] etaNow = eta;
+      boolean plainPoisson = theta == Double.POSITIVE_INFINITY && noOffset && unitWeights;
       forChunks(
           (lo, hi) -> {
+            if (plainPoisson) {
+              for (int i = lo; i < hi; i++) {
+                double m = muNow[i];
+                ww[i] = m;
+                z[i] = etaNow[i] + (y[i] - m) / m;
+              }
+              return;
+            }
             for (int i = lo; i < hi; i++) {
-              double m = mu[i];
+              double m = muNow[i];
               if (theta == Double.POSITIVE_INFINITY) {
                 ww[i] = w[i] * m;
-                z[i] = eta[i] - off[i] + (y[i] - m) / m;
+                z[i] = etaNow[i] - off[i] + (y[i] - m) / m;
               } else {
                 // Newton: observed curvature θμ(θ + y)/(θ + μ)², step (y − μ)(θ + μ)/(μ(θ + y))
                 double tm = theta + m;
                 ww[i] = w[i] * theta * m * (theta + y[i]) / (tm * tm);
-                z[i] = eta[i] - off[i] + (y[i] - m) * tm / (m * (theta + y[i]));
+                z[i] = etaNow[i] - off[i] + (y[i] - m) * tm / (m * (theta + y[i]));
               }
             }
           });
       double[] beta = solve(z, workWeights, innerTol);
       boolean tight = innerTol <= finalInner;
-      // eta_new = off + z - (z~ - X~ beta) : residual from the solve
-      double[] resid = lastResidual;
-      boolean bad = false;
-      for (int i = 0; i < n; i++) {
-        double v = off[i] + z[i] - resid[i];
-        etaNew[i] = v;
-        bad |= v > ETA_CAP || !(v == v) || (v < -ETA_CAP && y[i] > 0);
-      }
-      if (bad) {
+      // eta_new = off + z - (z~ - X~ beta): from the solve's residual, or (normal equations) with
+      // the residual formed on the way, in parallel chunks
+      if (newEta(z, beta, etaNew)) {
         checkOverflow(etaNew);
       }
       double dev = deviance(etaNew, theta, muNew);
@@ -261,7 +279,9 @@ public final class FeIrls {
       double[] t = eta;
       eta = etaNew;
       etaNew = t;
-      System.arraycopy(muNew, 0, mu, 0, n); // μ = exp(η) as computed with the deviance
+      double[] tm = mu; // μ = exp(η) as computed with the deviance
+      mu = muNew;
+      muNew = tm;
       betaActive = beta;
       double change = Math.abs(dev - devOld) / (0.1 + Math.abs(dev));
       lastChange = change;
@@ -289,8 +309,63 @@ public final class FeIrls {
     return !small && d > 0;
   }
 
+  /** The residual z̃ − X̃β of the last solve when QR formed it, else null (then see lastZt). */
   private double[] lastResidual;
-  private double[] residualBuffer;
+
+  /** The demeaned working response of the last normal-equations solve. */
+  private double[] lastZt;
+
+  /**
+   * η<sub>new</sub> = o + z − (z̃ − X̃β), with the residual taken from the QR solve or formed here
+   * (normal equations), in fixed parallel chunks.
+   *
+   * @return whether some value overflows (see {@link #checkOverflow(double[])})
+   */
+  private boolean newEta(double[] z, double[] beta, double[] etaNew) {
+    double[] resid = lastResidual;
+    double[] zt = lastZt;
+    double[][] xt = xTilde;
+    int k = beta.length;
+    int chunks = (n + CHUNK - 1) / CHUNK;
+    boolean[] bad = new boolean[Math.max(chunks, 1)];
+    forChunks(
+        (lo, hi) -> {
+          boolean b = false;
+          if (resid != null) {
+            for (int i = lo; i < hi; i++) {
+              double v = off[i] + z[i] - resid[i];
+              etaNew[i] = v;
+              b |= v > ETA_CAP || !(v == v) || (v < -ETA_CAP && y[i] > 0);
+            }
+          } else if (k == 1 && noOffset) {
+            double[] x0 = xt[0];
+            double b0 = beta[0];
+            for (int i = lo; i < hi; i++) {
+              double v = z[i] - (zt[i] - x0[i] * b0);
+              etaNew[i] = v;
+              b |= v > ETA_CAP || !(v == v) || (v < -ETA_CAP && y[i] > 0);
+            }
+          } else {
+            for (int i = lo; i < hi; i++) {
+              double r = zt[i];
+              for (int p = 0; p < k; p++) {
+                r -= xt[p][i] * beta[p];
+              }
+              double v = off[i] + z[i] - r;
+              etaNew[i] = v;
+              b |= v > ETA_CAP || !(v == v) || (v < -ETA_CAP && y[i] > 0);
+            }
+          }
+          bad[lo / CHUNK] = b;
+        });
+    for (boolean b : bad) {
+      if (b) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private double[] spareWeights;
   private boolean rankDecided;
   private String offsetName;
@@ -408,17 +483,8 @@ public final class FeIrls {
       }
       beta[p] = t / l[p][p];
     }
-    double[] r =
-        residualBuffer != null && residualBuffer.length == n ? residualBuffer : new double[n];
-    residualBuffer = r; // read only until the next solve (for the new linear predictor)
-    for (int i = 0; i < n; i++) {
-      double t = zt[i];
-      for (int p = 0; p < k; p++) {
-        t -= xt[p][i] * beta[p];
-      }
-      r[i] = t;
-    }
-    lastResidual = r;
+    lastResidual = null; // formed with the new linear predictor ({@link #newEta})
+    lastZt = zt;
     return beta;
   }
 
@@ -575,7 +641,7 @@ public final class FeIrls {
       } else {
         t = yly[i] - yi * ec - (yi + theta) * Math.log((yi + theta) / (m + theta));
       }
-      d += w[i] * t;
+      d += unitWeights ? t : w[i] * t;
     }
     return d;
   }
