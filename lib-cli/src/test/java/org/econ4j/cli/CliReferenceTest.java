@@ -146,10 +146,7 @@ class CliReferenceTest {
     JsonNode c = coefficient(m, DIST);
     assertRel("coef", c.get("estimate").asDouble(), trade(ref, "coef", DIST), Tolerances.COEF);
     assertRel(
-        "se " + quantity,
-        c.get("stdError").asDouble(),
-        trade(ref, quantity, DIST),
-        Tolerances.SE);
+        "se " + quantity, c.get("stdError").asDouble(), trade(ref, quantity, DIST), Tolerances.SE);
     assertRel("logLik", m.get("logLik").asDouble(), trade(ref, "logLik", ""), Tolerances.ML_COEF);
     assertRel(
         "deviance", m.get("deviance").asDouble(), trade(ref, "deviance", ""), Tolerances.ML_COEF);
