@@ -197,6 +197,26 @@ final class FeCountSupport {
 
   /** Intercept-only Poisson log-likelihood with the offset (fixest's {@code ll_null}). */
   static double poissonNullLogLik(double[] y, double[] w, double[] off) {
+    boolean noOffset = true;
+    for (double o : off) {
+      noOffset &= o == 0;
+    }
+    if (noOffset) {
+      // μ = Σwy/Σw everywhere: no exponential per row
+      double sw = 0;
+      double swy = 0;
+      double swl = 0;
+      for (int i = 0; i < y.length; i++) {
+        double yi = y[i];
+        sw += w[i];
+        swy += w[i] * yi;
+        if (yi > 0) {
+          swl += w[i] * logFactorial(yi);
+        }
+      }
+      double m = swy / sw;
+      return (swy > 0 ? swy * Math.log(m) : 0) - sw * m - swl;
+    }
     double swy = 0;
     double swe = 0;
     for (int i = 0; i < y.length; i++) {

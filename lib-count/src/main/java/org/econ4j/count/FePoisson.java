@@ -524,7 +524,11 @@ public final class FePoisson implements org.econ4j.panel.FeEstimator {
     int fdof = fe == null ? 0 : fe.degreesOfFreedom().absorbed();
     double ll = FeCountSupport.poissonLogLik(s.y, s.w, eta, mu);
     double ll0 = FeCountSupport.poissonNullLogLik(s.y, s.w, s.offset);
-    double dev = irls.deviance(eta, Double.POSITIVE_INFINITY);
+    // the deviance at the final linear predictor, computed by the last iteration
+    double dev =
+        Double.isNaN(irls.lastDeviance())
+            ? irls.deviance(eta, Double.POSITIVE_INFINITY)
+            : irls.lastDeviance();
     int p = k + fdof;
     FitStats fs =
         FitStats.empty()
