@@ -16,7 +16,10 @@ import java.util.function.Consumer;
  * recovers L's coefficients and the residual, instead of one more pass over the rows per
  * conjugate-gradient step. The build is one pass over the rows (writing U for a chunk of groups at
  * a time, column-major) and, per chunk, m(m + 1)/2 dot products of length the chunk's group count.
- * The caller checks each solve with the Jacobi criterion of the iterative solvers and falls back to
+ * With one remaining dimension S is a weighted graph Laplacian (every row has a level in R, so its
+ * rows sum to zero), and its diagonal is formed as minus the sum of the off-diagonal entries rather
+ * than as Σw − Σu²/W, which would cancel away the digits of small weights next to large ones. The
+ * caller checks each solve with the Jacobi criterion of the iterative solvers and falls back to
  * them when it fails.
  *
  * <p>Immutable after construction; shared by the columns of one call.
@@ -117,15 +120,23 @@ final class DenseSchur {
         a[i] += p[i];
       }
     }
-    if (rc.length == 1) {
-      for (int k = 0; k < m; k++) {
-        a[k * m + k] += diagW[k];
-      }
-    }
     // the lower triangle was summed; mirror it
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < i; j++) {
         a[j * m + i] = a[i * m + j];
+      }
+    }
+    if (rc.length == 1) {
+      // S_aa = Σ_g u_ga (W_g − u_ga)/W_g = −Σ_{b≠a} S_ab: formed without the cancellation of
+      // Σw − Σ u²/W (which loses the digits of small weights next to large ones)
+      for (int i = 0; i < m; i++) {
+        double d = 0;
+        for (int j = 0; j < m; j++) {
+          if (j != i) {
+            d -= a[i * m + j];
+          }
+        }
+        a[i * m + i] = d;
       }
     }
     return new DenseSchur(m, a);
@@ -192,7 +203,9 @@ final class DenseSchur {
       if (!any) {
         continue;
       }
-      for (int j = 0; j <= i; j++) {
+      // one remaining dimension: S is a graph Laplacian, its diagonal follows from the rest
+      int last = nr == 1 ? i - 1 : i;
+      for (int j = 0; j <= last; j++) {
         a[i * m + j] -= dot(v, u, j * ld, ng);
       }
     }
