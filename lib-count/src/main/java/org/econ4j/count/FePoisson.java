@@ -449,8 +449,15 @@ public final class FePoisson implements org.econ4j.panel.FeEstimator {
       SeparationResult sr =
           separation.detect(s.y, s.x, s.names.toArray(new String[0]), s.fe, s.feNames);
       s.dropSeparated(sr.separated(), sr.certificate(), sr.notes());
-      s.dropUninformative(singletons);
-      FeCountSupport.requireRows(s, "poisson", yName);
+      boolean any = false;
+      for (boolean b : sr.separated()) {
+        any |= b;
+      }
+      if (any) {
+        // dropping separated rows can leave all-zero groups and singletons behind
+        s.dropUninformative(singletons);
+        FeCountSupport.requireRows(s, "poisson", yName);
+      }
     }
     FixedEffects fe = s.fixedEffects();
     FeIrls irls =

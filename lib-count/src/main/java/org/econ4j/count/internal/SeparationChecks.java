@@ -72,6 +72,59 @@ public final class SeparationChecks {
    * @param maxIterations iteration limit
    * @return the certificate on the active rows
    */
+  /**
+   * Whether the scaled design [1, x/scale] on the positive rows is so well conditioned (smallest
+   * over largest singular value above {@value #GRAM_CONDITION}, from the eigenvalues of its p×p
+   * Gram matrix, one pass over the rows) that its SVD would find no null space at the 1e-9 cut-off:
+   * then no combination of the regressors vanishes on the positive rows and none separates. Gram
+   * rounding (about 1e-13 of the largest eigenvalue) is far below that margin; otherwise the exact
+   * SVD decides.
+   */
+  private static boolean wellConditioned(
+      double[] y, boolean[] active, double[][] x, double[] scale, int p) {
+    double[] g = new double[p * p];
+    double[] row = new double[p];
+    int n = y.length;
+    for (int i = 0; i < n; i++) {
+      if (!active[i] || !(y[i] > 0)) {
+        continue;
+      }
+      row[0] = 1;
+      for (int j = 1; j < p; j++) {
+        row[j] = x[j - 1][i] / scale[j];
+      }
+      for (int a = 0; a < p; a++) {
+        double ra = row[a];
+        for (int b = 0; b <= a; b++) {
+          g[a * p + b] += ra * row[b];
+        }
+      }
+    }
+    DMatrixRMaj gm = new DMatrixRMaj(p, p);
+    for (int a = 0; a < p; a++) {
+      for (int b = 0; b <= a; b++) {
+        gm.set(a, b, g[a * p + b]);
+        gm.set(b, a, g[a * p + b]);
+      }
+    }
+    org.ejml.interfaces.decomposition.EigenDecomposition_F64<DMatrixRMaj> eig =
+        DecompositionFactory_DDRM.eig(p, false, true);
+    if (!eig.decompose(gm)) {
+      return false;
+    }
+    double min = Double.POSITIVE_INFINITY;
+    double max = 0;
+    for (int q = 0; q < eig.getNumberOfEigenvalues(); q++) {
+      double l = eig.getEigenvalue(q).getReal();
+      min = Math.min(min, l);
+      max = Math.max(max, l);
+    }
+    return max > 0 && min > GRAM_CONDITION * GRAM_CONDITION * max;
+  }
+
+  /** Smallest singular-value ratio for the Gram shortcut of the simplex check. */
+  static final double GRAM_CONDITION = 1e-4;
+
   public static Outcome regressors(
       double[] y, boolean[] active, double[][] x, double tol, int maxIterations) {
     int n = y.length;
@@ -108,6 +161,8 @@ public final class SeparationChecks {
       for (int j = 0; j < p; j++) {
         nullSpace.set(j, j, 1);
       }
+    } else if (wellConditioned(y, active, x, scale, p)) {
+      return new Outcome(z, 0, true); // the positive rows pin every direction: no null space
     } else {
       DMatrixRMaj pos = new DMatrixRMaj(nPos, p);
       int r = 0;
