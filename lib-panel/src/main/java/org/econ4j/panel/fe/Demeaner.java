@@ -43,14 +43,14 @@ import org.econ4j.core.Note;
  *       complement is formed explicitly as a sparse matrix, so a CG step costs its non-zeros rather
  *       than a pass over the rows (with two dimensions this explicit form is used when cheap,
  *       otherwise CG runs over the level pairs).
- *   <li><b>Direct Schur solve</b>: when the columns go to the Schur complement at once and the
- *       dimensions other than L have at most 64 levels in all ({@code unit + year}), S is written
- *       out as a dense matrix once per call (one pass over the rows and small dot products, in
- *       fixed chunks: the same bits for any thread count) and factorised by Cholesky, skipping the
- *       null pivots of the reference levels; each column then needs two passes over the rows and no
- *       CG steps. The solution is accepted when the final residual passes the convergence test
- *       below on the true operator, else CG continues from it. {@link #withDirectSchur(boolean)}
- *       switches it off.
+ *   <li><b>Direct Schur solve</b>: in a weighted call (the IRLS of count models), when the columns
+ *       go to the Schur complement at once and the dimensions other than L have at most 64 levels
+ *       in all ({@code unit + year}), S is written out as a dense matrix once per call (one pass
+ *       over the rows and small dot products, in fixed chunks: the same bits for any thread count)
+ *       and factorised by Cholesky, skipping the null pivots of the reference levels; each column
+ *       then needs two passes over the rows and no CG steps. The solution is accepted when the
+ *       final residual passes the convergence test below on the true operator, else CG continues
+ *       from it. {@link #withDirectSchur(boolean)} switches it off.
  *   <li><b>Automatic choice</b> ({@link Method#AUTO}, default): with three or more intercept-only
  *       dimensions, or two of which the smaller has at most 32 levels (e.g. {@code unit + year}),
  *       conjugate gradients on the Schur complement from the start (one pass over the rows per

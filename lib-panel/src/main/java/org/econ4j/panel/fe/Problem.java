@@ -117,9 +117,10 @@ final class Problem {
   }
 
   /**
-   * Builds the dense Schur complement ({@link #denseSchur()}) before the columns are solved, when
-   * the columns go to the Schur-complement solver at once and the other dimensions have at most
-   * {@link DenseSchur#MAX_LEVELS} levels in all; its chunks run through {@code runner}.
+   * Builds the dense Schur complement ({@link #denseSchur()}) before the columns are solved, for a
+   * weighted call whose columns go to the Schur-complement solver at once when the other dimensions
+   * have at most {@link DenseSchur#MAX_LEVELS} levels in all; its chunks run through {@code
+   * runner}.
    *
    * @param runner runs tasks and returns when all are done
    * @param method the demeaning method
@@ -133,7 +134,10 @@ final class Problem {
         method == Demeaner.Method.AUTO
             ? terms >= 3 || twoWayRows
             : method == Demeaner.Method.CONJUGATE_GRADIENT && (terms >= 3 || twoWayRows);
-    if (!atOnce || !schurApplies() || denseDisabled) {
+    // weighted calls only (the IRLS of count models, with new weights at every iteration, where CG
+    // needs 3 to 7 steps per column); without weights CG on a panel converges in one or two steps
+    // (exactly one when balanced), fewer passes than the build costs
+    if (!atOnce || !schurApplies() || denseDisabled || w == null) {
       return;
     }
     SortedRows s = sorted();

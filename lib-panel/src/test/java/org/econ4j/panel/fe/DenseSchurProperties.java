@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The dense Schur-complement solve ({@link DenseSchur}) for fixed effects whose smaller dimensions
  * have few levels: it gives the exact least-squares residual, the same as the iterative solver, on
- * connected and disconnected graphs, weighted or not, and the same bits for any thread count.
+ * connected and disconnected graphs, and the same bits for any thread count. It serves weighted
+ * calls only (the IRLS of count models).
  */
 class DenseSchurProperties {
 
@@ -67,7 +68,12 @@ class DenseSchurProperties {
     DemeanResult cg = withoutDense(d, fe, new double[][] {y}, w);
     double[] exact = DenseAlgebra.residual(DemeanerProperties.design(fe), y, w);
     assertThat(dense.converged()).isTrue();
-    assertThat(dense.iterations(0)).isEqualTo(1); // one direct solve
+    if (w != null) {
+      assertThat(dense.iterations(0)).isEqualTo(1); // one direct solve
+    } else {
+      // without weights the direct solve is not used (CG converges in one or two steps)
+      assertThat(dense.iterations(0)).isEqualTo(cg.iterations(0));
+    }
     assertThat(dense.column(0)).containsExactly(exact, offset(1e-9));
     assertThat(cg.column(0)).containsExactly(dense.column(0), offset(1e-8));
   }
