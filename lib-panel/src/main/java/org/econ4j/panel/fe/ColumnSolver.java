@@ -814,9 +814,7 @@ final class ColumnSolver {
           b[o1 + c1[q]] += v;
         }
       }
-    }
-    boolean oneWeighted = nr == 1 && sw != null;
-    if (oneWeighted) {
+    } else if (nr == 1 && sw != null) {
       // the IRLS of unit + year: one remaining dimension, weighted
       int[] c0 = rc[0];
       int o0 = ro[0];
@@ -834,24 +832,25 @@ final class ColumnSolver {
           b[o0 + c0[q]] += (ys[q - lo] - m) * sw[q];
         }
       }
-    }
-    for (int g = 0; g < gl && !(nr == 2 && sw == null) && !oneWeighted; g++) {
-      int lo = start[g];
-      int hi = start[g + 1];
-      double m = 0;
-      for (int q = lo; q < hi; q++) {
-        double v = y[order == null ? q : order[q]];
-        ys[q - lo] = v;
-        m += sw == null ? v : sw[q] * v;
-      }
-      m = wl[g] > 0 ? m / wl[g] : 0;
-      for (int q = lo; q < hi; q++) {
-        double v = ys[q - lo] - m;
-        if (sw != null) {
-          v *= sw[q];
+    } else {
+      for (int g = 0; g < gl; g++) {
+        int lo = start[g];
+        int hi = start[g + 1];
+        double m = 0;
+        for (int q = lo; q < hi; q++) {
+          double v = y[order == null ? q : order[q]];
+          ys[q - lo] = v;
+          m += sw == null ? v : sw[q] * v;
         }
-        for (int j = 0; j < nr; j++) {
-          b[ro[j] + rc[j][q]] += v;
+        m = wl[g] > 0 ? m / wl[g] : 0;
+        for (int q = lo; q < hi; q++) {
+          double v = ys[q - lo] - m;
+          if (sw != null) {
+            v *= sw[q];
+          }
+          for (int j = 0; j < nr; j++) {
+            b[ro[j] + rc[j][q]] += v;
+          }
         }
       }
     }
