@@ -266,6 +266,7 @@ public final class FeIrls {
       while (halvings < maxHalvings
           && (glm ? rises(dev, devOld, tol) : !(dev <= devOld * (1 + 1e-12) + 1e-12) && it > 1)) {
         halvings++;
+        totalHalvings++;
         for (int i = 0; i < n; i++) {
           etaNew[i] = 0.5 * (etaNew[i] + toward[i]);
         }
@@ -710,6 +711,15 @@ public final class FeIrls {
    */
   public double[] beta() {
     return betaActive == null ? new double[0] : betaActive.clone();
+  }
+
+  private int totalHalvings;
+
+  /**
+   * @return the step halvings of all runs so far (a diagnostic)
+   */
+  public int halvings() {
+    return totalHalvings;
   }
 
   /**
