@@ -528,6 +528,19 @@ public final class FixedEffects {
     schurTooDense = true;
   }
 
+  /** Σ over the largest dimension's levels of (distinct other levels)², or -1 before computed. */
+  private volatile long schurWork = -1;
+
+  /** The work of building the explicit Schur complement (structure only; computed once). */
+  long schurWork(java.util.function.LongSupplier compute) {
+    long w = schurWork;
+    if (w < 0) {
+      w = compute.getAsLong();
+      schurWork = w;
+    }
+    return w;
+  }
+
   SortedRows sortedRows() {
     SortedRows t = sortedRows;
     if (t == null) {

@@ -43,6 +43,11 @@ final class Problem {
   /** Passes over the rows the explicit Schur complement may cost to build (tests set 0). */
   static volatile long schurPasses = 50;
 
+  /** The fixed effects of this call. */
+  FixedEffects fixedEffects() {
+    return fe;
+  }
+
   /** Rows sorted by the largest dimension (built on first use, cached in the fixed effects). */
   synchronized SortedRows sorted() {
     prepareSorted();
@@ -88,11 +93,17 @@ final class Problem {
     if (!schurTried) {
       schurTried = true;
       if (!fe.schurTooDense()) {
-        schur = SchurMatrix.build(this, Math.min(SCHUR_WORK_LIMIT, schurPasses * n));
         // a product with S must be cheaper than the pass over the rows it replaces (which touches
-        // every row once per remaining dimension); otherwise S is dropped and the verdict cached
-        if (schur != null && schur.nonZeros() > (long) n * (terms - 1)) {
-          schur = null;
+        // every row once per remaining dimension); otherwise the build stops as soon as S has
+        // more entries than that, and the verdict is cached
+        boolean[] tooDense = new boolean[1];
+        schur =
+            SchurMatrix.build(
+                this,
+                Math.min(SCHUR_WORK_LIMIT, schurPasses * n),
+                (long) n * (terms - 1),
+                tooDense);
+        if (tooDense[0]) {
           fe.markSchurTooDense();
         }
       }

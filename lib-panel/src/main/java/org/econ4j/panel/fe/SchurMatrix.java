@@ -29,8 +29,15 @@ final class SchurMatrix {
     this.diagW = diagW;
   }
 
-  /** Builds S, or returns null when the product would cost more than {@code maxWork} entries. */
-  static SchurMatrix build(Problem pr, long maxWork) {
+  /**
+   * Builds S, or returns null when the product would cost more than {@code maxWork} entries or S
+   * has more than {@code maxNonZeros} entries (the build stops as soon as it has; {@code
+   * tooDense[0]} is then set, a verdict that depends only on the fixed effects, not the weights).
+   */
+  static SchurMatrix build(Problem pr, long maxWork, long maxNonZeros, boolean[] tooDense) {
+    if (work(pr) > maxWork) {
+      return null;
+    }
     SortedRows s = pr.sorted();
     int lg = s.largest;
     int p;
@@ -209,6 +216,10 @@ final class SchurMatrix {
         val[nnz] = acc[touched[k]];
         nnz++;
       }
+      if (nnz > maxNonZeros) {
+        tooDense[0] = true;
+        return null;
+      }
     }
     rowPtr[p] = nnz;
     return new SchurMatrix(
@@ -217,6 +228,53 @@ final class SchurMatrix {
         java.util.Arrays.copyOf(val, nnz),
         coefIndex,
         diagW);
+  }
+
+  /**
+   * The work of the product that builds S, Σ over the largest dimension's levels of (distinct other
+   * levels in it)²: a property of the fixed effects only, computed once per {@link FixedEffects}
+   * (one pass over the rows), so an IRLS that demeans with new weights at every iteration does not
+   * recount it.
+   */
+  static long work(Problem pr) {
+    return pr.fixedEffects()
+        .schurWork(
+            () -> {
+              SortedRows s = pr.sorted();
+              int lg = s.largest;
+              int nr = pr.terms - 1;
+              int[][] rc = new int[nr][];
+              int[] ro = new int[nr];
+              int t = 0;
+              int m = 0;
+              for (int k = 0; k < pr.terms; k++) {
+                if (k != lg) {
+                  rc[t] = s.codes[k];
+                  ro[t] = m;
+                  m += pr.levels[k];
+                  t++;
+                }
+              }
+              int[] start = s.start;
+              int gl = pr.levels[lg];
+              int[] marker = new int[m];
+              java.util.Arrays.fill(marker, -1);
+              long work = 0;
+              for (int g = 0; g < gl; g++) {
+                int cnt = 0;
+                for (int q = start[g]; q < start[g + 1]; q++) {
+                  for (int j = 0; j < nr; j++) {
+                    int idx = ro[j] + rc[j][q];
+                    if (marker[idx] != g) {
+                      marker[idx] = g;
+                      cnt++;
+                    }
+                  }
+                }
+                work += (long) cnt * cnt;
+              }
+              return work;
+            });
   }
 
   private IncompleteCholesky ic;
