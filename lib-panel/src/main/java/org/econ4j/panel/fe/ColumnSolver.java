@@ -984,6 +984,34 @@ final class ColumnSolver {
     int[] c1 = nr > 1 ? rc[1] : null;
     int o0 = ro[0];
     int o1 = nr > 1 ? ro[1] : 0;
+    if (nr == 1 && sw != null && order == null) {
+      // the IRLS of unit + year on rows sorted by unit: one remaining dimension, weighted
+      for (int g = 0; g < gl; g++) {
+        int lo = start[g];
+        int hi = start[g + 1];
+        double m = 0;
+        for (int q = lo; q < hi; q++) {
+          double v = y[q] - c[o0 + c0[q]];
+          buf[q - lo] = v;
+          m += sw[q] * v;
+        }
+        double mean = wl[g] > 0 ? m / wl[g] : 0;
+        c[ol + g] = mean;
+        if (check == null) {
+          for (int q = lo; q < hi; q++) {
+            out[q] = buf[q - lo] - mean;
+          }
+        } else {
+          for (int q = lo; q < hi; q++) {
+            double r = buf[q - lo] - mean;
+            out[q] = r;
+            check[o0 + c0[q]] += sw[q] * r;
+          }
+        }
+      }
+      residualDone = true;
+      return;
+    }
     for (int g = 0; g < gl; g++) {
       int lo = start[g];
       int hi = start[g + 1];
