@@ -78,6 +78,44 @@ class DenseSchurProperties {
     assertThat(cg.column(0)).containsExactly(dense.column(0), offset(1e-8));
   }
 
+  @ParameterizedTest
+  @ValueSource(longs = {31, 32})
+  void rowsSortedByUnitAsPanelsUsuallyCome(long seed) {
+    // rows grouped by unit (the layout the solver reads without a permutation), years unbalanced
+    SplittableRandom rng = new SplittableRandom(seed);
+    int units = 70;
+    int[] sizes = new int[units];
+    int n = 0;
+    for (int g = 0; g < units; g++) {
+      sizes[g] = 2 + rng.nextInt(6);
+      n += sizes[g];
+    }
+    int[] u = new int[n];
+    int[] t = new int[n];
+    int i = 0;
+    for (int g = 0; g < units; g++) {
+      for (int k = 0; k < sizes[g]; k++) {
+        u[i] = g;
+        t[i] = rng.nextInt(9);
+        i++;
+      }
+    }
+    FixedEffects fe = FixedEffects.of("unit", u).withDimension("year", t);
+    double[] y = column(rng, n);
+    double[] x = column(rng, n);
+    double[] w = weights(rng, n);
+    Demeaner d = Demeaner.defaults().withTolerance(1e-12);
+    DemeanResult r = d.demean(fe, new double[][] {y, x}, w);
+    DemeanResult cg = withoutDense(d, fe, new double[][] {y, x}, w);
+    double[][] design = DemeanerProperties.design(fe);
+    for (int j = 0; j < 2; j++) {
+      assertThat(r.iterations(j)).isEqualTo(1);
+      double[] exact = DenseAlgebra.residual(design, j == 0 ? y : x, w);
+      assertThat(r.column(j)).containsExactly(exact, offset(1e-9));
+      assertThat(cg.column(j)).containsExactly(r.column(j), offset(1e-8));
+    }
+  }
+
   @Test
   void disconnectedGraphsHaveOneNullDirectionPerComponent() {
     // units 0..19 are seen in years 0..3 only and units 20..39 in years 4..7 only: two components
