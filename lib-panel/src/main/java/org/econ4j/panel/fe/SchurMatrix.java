@@ -76,30 +76,15 @@ final class SchurMatrix {
       }
     }
     p = m;
-    // step 0: distinct R levels per L group, and the work of the product
-    int[] marker = new int[p];
-    java.util.Arrays.fill(marker, -1);
-    long work = 0;
-    long total = 0;
+    // step 0: distinct R levels per L group (their squares summed are the work checked above)
     int[] cStart = new int[gl + 1];
+    int[] counts = distinctPerGroup(start, gl, rc, ro, p);
+    long total = 0;
     for (int g = 0; g < gl; g++) {
-      int cnt = 0;
-      for (int q = start[g]; q < start[g + 1]; q++) {
-        for (int j = 0; j < nr; j++) {
-          int idx = ro[j] + rc[j][q];
-          if (marker[idx] != g) {
-            marker[idx] = g;
-            cnt++;
-          }
-        }
-      }
-      work += (long) cnt * cnt;
-      total += cnt;
-      if (work > maxWork) {
-        return null;
-      }
+      total += counts[g];
       cStart[g + 1] = (int) total;
     }
+    int[] marker = new int[p];
     // step 1: C rows (per L group: R index and weight)
     int tot = (int) total;
     int[] cIdx = new int[tot];
@@ -255,26 +240,34 @@ final class SchurMatrix {
                   t++;
                 }
               }
-              int[] start = s.start;
-              int gl = pr.levels[lg];
-              int[] marker = new int[m];
-              java.util.Arrays.fill(marker, -1);
               long work = 0;
-              for (int g = 0; g < gl; g++) {
-                int cnt = 0;
-                for (int q = start[g]; q < start[g + 1]; q++) {
-                  for (int j = 0; j < nr; j++) {
-                    int idx = ro[j] + rc[j][q];
-                    if (marker[idx] != g) {
-                      marker[idx] = g;
-                      cnt++;
-                    }
-                  }
-                }
-                work += (long) cnt * cnt;
+              for (int c : distinctPerGroup(s.start, pr.levels[lg], rc, ro, m)) {
+                work += (long) c * c;
               }
               return work;
             });
+  }
+
+  /** The number of distinct levels of the remaining dimensions in each group of the largest. */
+  private static int[] distinctPerGroup(int[] start, int gl, int[][] rc, int[] ro, int m) {
+    int nr = rc.length;
+    int[] marker = new int[m];
+    java.util.Arrays.fill(marker, -1);
+    int[] counts = new int[gl];
+    for (int g = 0; g < gl; g++) {
+      int cnt = 0;
+      for (int q = start[g]; q < start[g + 1]; q++) {
+        for (int j = 0; j < nr; j++) {
+          int idx = ro[j] + rc[j][q];
+          if (marker[idx] != g) {
+            marker[idx] = g;
+            cnt++;
+          }
+        }
+      }
+      counts[g] = cnt;
+    }
+    return counts;
   }
 
   private IncompleteCholesky ic;
