@@ -48,16 +48,7 @@ final class SchurMatrix {
     int nr = pr.terms - 1;
     int[][] rc = new int[nr][];
     int[] ro = new int[nr];
-    int t = 0;
-    int m = 0;
-    for (int k = 0; k < pr.terms; k++) {
-      if (k != lg) {
-        rc[t] = s.codes[k];
-        ro[t] = m;
-        m += pr.levels[k];
-        t++;
-      }
-    }
+    int m = remaining(pr, s, rc, ro);
     int[] coefIndex = new int[m];
     double[] diagW = new double[m];
     for (int k = 0; k < pr.terms; k++) {
@@ -226,26 +217,36 @@ final class SchurMatrix {
         .schurWork(
             () -> {
               SortedRows s = pr.sorted();
-              int lg = s.largest;
               int nr = pr.terms - 1;
               int[][] rc = new int[nr][];
               int[] ro = new int[nr];
-              int t = 0;
-              int m = 0;
-              for (int k = 0; k < pr.terms; k++) {
-                if (k != lg) {
-                  rc[t] = s.codes[k];
-                  ro[t] = m;
-                  m += pr.levels[k];
-                  t++;
-                }
-              }
+              int m = remaining(pr, s, rc, ro);
               long work = 0;
-              for (int c : distinctPerGroup(s.start, pr.levels[lg], rc, ro, m)) {
+              for (int c : distinctPerGroup(s.start, pr.levels[s.largest], rc, ro, m)) {
                 work += (long) c * c;
               }
               return work;
             });
+  }
+
+  /**
+   * The dimensions other than the largest, in order: their codes in sorted row order into {@code
+   * rc} and their offsets in the compact index space into {@code ro}.
+   *
+   * @return the number of compact indices (their levels in all)
+   */
+  private static int remaining(Problem pr, SortedRows s, int[][] rc, int[] ro) {
+    int t = 0;
+    int m = 0;
+    for (int k = 0; k < pr.terms; k++) {
+      if (k != s.largest) {
+        rc[t] = s.codes[k];
+        ro[t] = m;
+        m += pr.levels[k];
+        t++;
+      }
+    }
+    return m;
   }
 
   /** The number of distinct levels of the remaining dimensions in each group of the largest. */
