@@ -880,21 +880,10 @@ final class ColumnSolver {
     }
     // implicit: iterate in the compact index space of the other dimensions' levels (vectors of
     // their size, not of all coefficients); the product is one pass over the sorted rows
-    int mr = 0;
-    int[] roc = new int[nr];
-    for (int j = 0; j < nr; j++) {
-      roc[j] = mr;
-      mr += pr.levels[dimOf(ro[j])];
-    }
-    int[] ci = new int[mr];
-    double[] dw = new double[mr];
-    for (int j = 0; j < nr; j++) {
-      int k = dimOf(ro[j]);
-      for (int g = 0; g < pr.levels[k]; g++) {
-        ci[roc[j] + g] = ro[j] + g;
-        dw[roc[j] + g] = pr.sw[k][g];
-      }
-    }
+    CompactLayout cl = pr.compact();
+    int[] roc = cl.offsets;
+    int[] ci = cl.coefIndex;
+    double[] dw = cl.diagW;
     boolean done =
         cgCompact((v, q) -> schurMatvec(s, rc, roc, sw, wl, buf, v, q), null, ci, dw, b, c, budget);
     largestAndResidual(y, c, s, rc, ro, sw, wl, lg, buf, out, null);
@@ -908,8 +897,8 @@ final class ColumnSolver {
    * the rows.
    */
   private boolean denseSolve(DenseSchur dense, double[] bFull, double[] c) {
-    int[] ci = pr.denseIndex();
-    double[] dw = pr.denseDiagW();
+    int[] ci = pr.compact().coefIndex;
+    double[] dw = pr.compact().diagW;
     int m = dense.m;
     double[] b = new double[m];
     for (int j = 0; j < m; j++) {
@@ -932,8 +921,8 @@ final class ColumnSolver {
    * (D_R'W r)/Σw of the final residual r, for every remaining level.
    */
   private boolean denseAccepted(double[] check, double[] c) {
-    int[] ci = pr.denseIndex();
-    double[] dw = pr.denseDiagW();
+    int[] ci = pr.compact().coefIndex;
+    double[] dw = pr.compact().diagW;
     int m = ci.length;
     double[] res = new double[m];
     double[] x = new double[m];

@@ -113,8 +113,6 @@ final class Problem {
 
   private DenseSchur dense;
   private boolean denseTried;
-  private int[] denseIndex;
-  private double[] denseDiagW;
 
   /** Tests switch the dense Schur solver off to exercise the iterative one. */
   static volatile boolean denseDisabled;
@@ -142,9 +140,7 @@ final class Problem {
     }
     denseTried = true;
     boolean atOnce =
-        method == Demeaner.Method.AUTO
-            ? terms >= 3 || twoWayRows
-            : method == Demeaner.Method.CONJUGATE_GRADIENT && (terms >= 3 || twoWayRows);
+        method != Demeaner.Method.ALTERNATING_PROJECTIONS && (terms >= 3 || twoWayRows);
     // weighted calls only (the IRLS of count models, with new weights at every iteration, where CG
     // needs 3 to 7 steps per column); without weights CG on a panel converges in one or two steps
     // (exactly one when balanced), fewer passes than the build costs
@@ -152,49 +148,21 @@ final class Problem {
       return;
     }
     SortedRows s = sorted();
-    int lg = s.largest;
-    int mr = 0;
-    for (int k = 0; k < terms; k++) {
-      if (k != lg) {
-        mr += levels[k];
-      }
-    }
-    if (!DenseSchur.worthIt(n, levels[lg], mr)) {
+    CompactLayout c = compact();
+    if (!DenseSchur.worthIt(n, levels[s.largest], c.size)) {
       return;
     }
-    int nr = terms - 1;
-    int[][] rc = new int[nr][];
-    int[] roc = new int[nr];
-    int[] ci = new int[mr];
-    double[] dw = new double[mr];
-    int t = 0;
-    int off = 0;
-    for (int k = 0; k < terms; k++) {
-      if (k == lg) {
-        continue;
-      }
-      rc[t] = s.codes[k];
-      roc[t] = off;
-      for (int g = 0; g < levels[k]; g++) {
-        ci[off + g] = layout[k][0] + g;
-        dw[off + g] = sw[k][g];
-      }
-      off += levels[k];
-      t++;
+    dense = DenseSchur.build(s, c.codes, c.offsets, c.size, sortedW(), c.diagW, runner);
+  }
+
+  private CompactLayout compact;
+
+  /** The compact layout of the dimensions other than the largest (built on first use). */
+  synchronized CompactLayout compact() {
+    if (compact == null) {
+      compact = new CompactLayout(this, sorted());
     }
-    denseIndex = ci;
-    denseDiagW = dw;
-    dense = DenseSchur.build(s, rc, roc, mr, sortedW(), dw, runner);
-  }
-
-  /** Full coefficient index of each compact index of {@link #denseSchur()}. */
-  synchronized int[] denseIndex() {
-    return denseIndex;
-  }
-
-  /** Σw of the level behind each compact index of {@link #denseSchur()}. */
-  synchronized double[] denseDiagW() {
-    return denseDiagW;
+    return compact;
   }
 
   /**

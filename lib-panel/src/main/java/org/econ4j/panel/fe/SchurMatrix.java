@@ -46,26 +46,12 @@ final class SchurMatrix {
     double[] wl = pr.sw[lg];
     int gl = pr.levels[lg];
     int nr = pr.terms - 1;
-    int[][] rc = new int[nr][];
-    int[] ro = new int[nr];
-    int m = remaining(pr, s, rc, ro);
-    int[] coefIndex = new int[m];
-    double[] diagW = new double[m];
-    for (int k = 0; k < pr.terms; k++) {
-      if (k == lg) {
-        continue;
-      }
-      int base = 0;
-      for (int u = 0; u < k; u++) {
-        if (u != lg) {
-          base += pr.levels[u];
-        }
-      }
-      for (int g = 0; g < pr.levels[k]; g++) {
-        coefIndex[base + g] = pr.layout[k][0] + g;
-        diagW[base + g] = pr.sw[k][g];
-      }
-    }
+    CompactLayout cl = pr.compact();
+    int[][] rc = cl.codes;
+    int[] ro = cl.offsets;
+    int m = cl.size;
+    int[] coefIndex = cl.coefIndex;
+    double[] diagW = cl.diagW;
     p = m;
     // step 0: distinct R levels per L group (their squares summed are the work checked above)
     int[] cStart = new int[gl + 1];
@@ -217,36 +203,14 @@ final class SchurMatrix {
         .schurWork(
             () -> {
               SortedRows s = pr.sorted();
-              int nr = pr.terms - 1;
-              int[][] rc = new int[nr][];
-              int[] ro = new int[nr];
-              int m = remaining(pr, s, rc, ro);
+              CompactLayout cl = pr.compact();
               long work = 0;
-              for (int c : distinctPerGroup(s.start, pr.levels[s.largest], rc, ro, m)) {
+              for (int c :
+                  distinctPerGroup(s.start, pr.levels[s.largest], cl.codes, cl.offsets, cl.size)) {
                 work += (long) c * c;
               }
               return work;
             });
-  }
-
-  /**
-   * The dimensions other than the largest, in order: their codes in sorted row order into {@code
-   * rc} and their offsets in the compact index space into {@code ro}.
-   *
-   * @return the number of compact indices (their levels in all)
-   */
-  private static int remaining(Problem pr, SortedRows s, int[][] rc, int[] ro) {
-    int t = 0;
-    int m = 0;
-    for (int k = 0; k < pr.terms; k++) {
-      if (k != s.largest) {
-        rc[t] = s.codes[k];
-        ro[t] = m;
-        m += pr.levels[k];
-        t++;
-      }
-    }
-    return m;
   }
 
   /** The number of distinct levels of the remaining dimensions in each group of the largest. */
